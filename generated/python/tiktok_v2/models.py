@@ -1,0 +1,414 @@
+# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+"""Pydantic models: TikTok API v2 User Object.
+
+Every object tolerates fields it does not know (a new API field never breaks parsing)
+and keeps them in ``model_extra``. Each field carries its scope and its description in
+every language in ``json_schema_extra``; see :func:`tiktok_v2.i18n.describe`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "User",
+    "Error",
+    "UserInfoData",
+    "UserInfoResponse",
+]
+
+
+class _Model(BaseModel):
+    """Base of the generated models: unknown fields kept, wire names in and out."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        defer_build=True,
+    )
+
+
+class User(_Model):
+    """The User Object contains information about a TikTok user."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The User Object contains information about a TikTok user.",
+                "th": "ออบเจ็กต์ผู้ใช้มีข้อมูลเกี่ยวกับผู้ใช้ TikTok",
+            },
+        },
+    )
+
+    open_id: str | None = Field(
+        default=None,
+        description="The unique identification of the user in the current application.",
+        json_schema_extra={
+            "x-scope": "user.info.basic",
+            "x-descriptions": {
+                "en": "The unique identification of the user in the current application.",
+                "th": "รหัสประจำตัวผู้ใช้ที่ไม่ซ้ำกันในแอปพลิเคชันปัจจุบัน",
+            },
+        },
+    )
+    """The unique identification of the user in the current application.
+
+    th: รหัสประจำตัวผู้ใช้ที่ไม่ซ้ำกันในแอปพลิเคชันปัจจุบัน
+
+    Scope: ``user.info.basic``.
+    """
+
+    union_id: str | None = Field(
+        default=None,
+        description="The unique identification of the user across different apps for the same developer. For example, if a partner has X number of clients, it will get X number of open_id for the same TikTok user, but one persistent union_id for the particular user.",
+        json_schema_extra={
+            "x-scope": "user.info.basic",
+            "x-descriptions": {
+                "en": "The unique identification of the user across different apps for the same developer. For example, if a partner has X number of clients, it will get X number of open_id for the same TikTok user, but one persistent union_id for the particular user.",
+                "th": "รหัสประจำตัวผู้ใช้ที่ไม่ซ้ำกันข้ามแอปต่างๆ สำหรับนักพัฒนาคนเดียวกัน ตัวอย่างเช่น หากพาร์ทเนอร์มีไคลเอนต์ X ตัว จะได้รับ open_id X ตัวสำหรับผู้ใช้ TikTok คนเดียวกัน แต่จะมี union_id เดียวที่ถาวรสำหรับผู้ใช้นั้น",
+            },
+        },
+    )
+    """The unique identification of the user across different apps for the same developer. For example, if a partner has X number of clients, it will get X number of open_id for the same TikTok user, but one persistent union_id for the particular user.
+
+    th: รหัสประจำตัวผู้ใช้ที่ไม่ซ้ำกันข้ามแอปต่างๆ สำหรับนักพัฒนาคนเดียวกัน ตัวอย่างเช่น หากพาร์ทเนอร์มีไคลเอนต์ X ตัว จะได้รับ open_id X ตัวสำหรับผู้ใช้ TikTok คนเดียวกัน แต่จะมี union_id เดียวที่ถาวรสำหรับผู้ใช้นั้น
+
+    Scope: ``user.info.basic``.
+    """
+
+    avatar_url: str | None = Field(
+        default=None,
+        description="User's profile image.",
+        json_schema_extra={
+            "x-scope": "user.info.basic",
+            "x-descriptions": {
+                "en": "User's profile image.",
+                "th": "รูปโปรไฟล์ของผู้ใช้",
+            },
+        },
+    )
+    """User's profile image.
+
+    th: รูปโปรไฟล์ของผู้ใช้
+
+    Scope: ``user.info.basic``.
+    """
+
+    avatar_url_100: str | None = Field(
+        default=None,
+        description="User's profile image in 100x100 size.",
+        json_schema_extra={
+            "x-scope": "user.info.basic",
+            "x-descriptions": {
+                "en": "User's profile image in 100x100 size.",
+                "th": "รูปโปรไฟล์ของผู้ใช้ขนาด 100x100",
+            },
+        },
+    )
+    """User's profile image in 100x100 size.
+
+    th: รูปโปรไฟล์ของผู้ใช้ขนาด 100x100
+
+    Scope: ``user.info.basic``.
+    """
+
+    avatar_large_url: str | None = Field(
+        default=None,
+        description="User's profile image with higher resolution.",
+        json_schema_extra={
+            "x-scope": "user.info.basic",
+            "x-descriptions": {
+                "en": "User's profile image with higher resolution.",
+                "th": "รูปโปรไฟล์ของผู้ใช้ที่มีความละเอียดสูง",
+            },
+        },
+    )
+    """User's profile image with higher resolution.
+
+    th: รูปโปรไฟล์ของผู้ใช้ที่มีความละเอียดสูง
+
+    Scope: ``user.info.basic``.
+    """
+
+    display_name: str | None = Field(
+        default=None,
+        description="User's profile name.",
+        json_schema_extra={
+            "x-scope": "user.info.basic",
+            "x-descriptions": {
+                "en": "User's profile name.",
+                "th": "ชื่อโปรไฟล์ของผู้ใช้",
+            },
+        },
+    )
+    """User's profile name.
+
+    th: ชื่อโปรไฟล์ของผู้ใช้
+
+    Scope: ``user.info.basic``.
+    """
+
+    bio_description: str | None = Field(
+        default=None,
+        description="User's bio description if there is a valid one.",
+        json_schema_extra={
+            "x-scope": "user.info.profile",
+            "x-descriptions": {
+                "en": "User's bio description if there is a valid one.",
+                "th": "คำอธิบายประวัติของผู้ใช้ (ถ้ามี)",
+            },
+        },
+    )
+    """User's bio description if there is a valid one.
+
+    th: คำอธิบายประวัติของผู้ใช้ (ถ้ามี)
+
+    Scope: ``user.info.profile``.
+    """
+
+    profile_deep_link: str | None = Field(
+        default=None,
+        description="The link to user's TikTok profile page.",
+        json_schema_extra={
+            "x-scope": "user.info.profile",
+            "x-descriptions": {
+                "en": "The link to user's TikTok profile page.",
+                "th": "ลิงก์ไปยังหน้าโปรไฟล์ TikTok ของผู้ใช้",
+            },
+        },
+    )
+    """The link to user's TikTok profile page.
+
+    th: ลิงก์ไปยังหน้าโปรไฟล์ TikTok ของผู้ใช้
+
+    Scope: ``user.info.profile``.
+    """
+
+    is_verified: bool | None = Field(
+        default=None,
+        description="Whether TikTok has provided a verified badge to the account after confirming that it belongs to the user it represents.",
+        json_schema_extra={
+            "x-scope": "user.info.profile",
+            "x-descriptions": {
+                "en": "Whether TikTok has provided a verified badge to the account after confirming that it belongs to the user it represents.",
+                "th": "บัญชีนี้ได้รับการยืนยันจาก TikTok หรือไม่",
+            },
+        },
+    )
+    """Whether TikTok has provided a verified badge to the account after confirming that it belongs to the user it represents.
+
+    th: บัญชีนี้ได้รับการยืนยันจาก TikTok หรือไม่
+
+    Scope: ``user.info.profile``.
+    """
+
+    username: str | None = Field(
+        default=None,
+        description="User's username.",
+        json_schema_extra={
+            "x-scope": "user.info.profile",
+            "x-descriptions": {
+                "en": "User's username.",
+                "th": "ชื่อผู้ใช้ (Username)",
+            },
+        },
+    )
+    """User's username.
+
+    th: ชื่อผู้ใช้ (Username)
+
+    Scope: ``user.info.profile``.
+    """
+
+    follower_count: int | None = Field(
+        default=None,
+        description="User's followers count.",
+        json_schema_extra={
+            "x-scope": "user.info.stats",
+            "x-descriptions": {
+                "en": "User's followers count.",
+                "th": "จำนวนผู้ติดตาม",
+            },
+        },
+    )
+    """User's followers count.
+
+    th: จำนวนผู้ติดตาม
+
+    Scope: ``user.info.stats``.
+    """
+
+    following_count: int | None = Field(
+        default=None,
+        description="The number of accounts that the user is following.",
+        json_schema_extra={
+            "x-scope": "user.info.stats",
+            "x-descriptions": {
+                "en": "The number of accounts that the user is following.",
+                "th": "จำนวนบัญชีที่ผู้ใช้กำลังติดตาม",
+            },
+        },
+    )
+    """The number of accounts that the user is following.
+
+    th: จำนวนบัญชีที่ผู้ใช้กำลังติดตาม
+
+    Scope: ``user.info.stats``.
+    """
+
+    likes_count: int | None = Field(
+        default=None,
+        description="The total number of likes received by the user across all of their videos.",
+        json_schema_extra={
+            "x-scope": "user.info.stats",
+            "x-descriptions": {
+                "en": "The total number of likes received by the user across all of their videos.",
+                "th": "จำนวนไลก์ทั้งหมดที่ผู้ใช้ได้รับจากวิดีโอทั้งหมด",
+            },
+        },
+    )
+    """The total number of likes received by the user across all of their videos.
+
+    th: จำนวนไลก์ทั้งหมดที่ผู้ใช้ได้รับจากวิดีโอทั้งหมด
+
+    Scope: ``user.info.stats``.
+    """
+
+    video_count: int | None = Field(
+        default=None,
+        description="The total number of publicly posted videos by the user.",
+        json_schema_extra={
+            "x-scope": "user.info.stats",
+            "x-descriptions": {
+                "en": "The total number of publicly posted videos by the user.",
+                "th": "จำนวนวิดีโอที่ผู้ใช้โพสต์ต่อสาธารณะ",
+            },
+        },
+    )
+    """The total number of publicly posted videos by the user.
+
+    th: จำนวนวิดีโอที่ผู้ใช้โพสต์ต่อสาธารณะ
+
+    Scope: ``user.info.stats``.
+    """
+
+
+class Error(_Model):
+    """The error part of every response; its code is \"ok\" when the call succeeded."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "x-descriptions": {
+                "en": 'The error part of every response; its code is "ok" when the call succeeded.',
+                "th": 'ส่วนข้อผิดพลาดของทุกการตอบกลับ รหัสจะเป็น "ok" เมื่อการเรียกสำเร็จ',
+            },
+        },
+    )
+
+    code: str = Field(
+        description='The error code; "ok" on success. See the endpoint\'s error table.',
+        json_schema_extra={
+            "x-descriptions": {
+                "en": 'The error code; "ok" on success. See the endpoint\'s error table.',
+                "th": 'รหัสข้อผิดพลาด เป็น "ok" เมื่อสำเร็จ ดูตารางข้อผิดพลาดของเอนด์พอยต์',
+            },
+        },
+    )
+    """The error code; \"ok\" on success. See the endpoint's error table.
+
+    th: รหัสข้อผิดพลาด เป็น \"ok\" เมื่อสำเร็จ ดูตารางข้อผิดพลาดของเอนด์พอยต์    """
+
+    message: str = Field(
+        description="A human-readable description of the error; empty on success.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "A human-readable description of the error; empty on success.",
+                "th": "คำอธิบายข้อผิดพลาดที่มนุษย์อ่านได้ ว่างเปล่าเมื่อสำเร็จ",
+            },
+        },
+    )
+    """A human-readable description of the error; empty on success.
+
+    th: คำอธิบายข้อผิดพลาดที่มนุษย์อ่านได้ ว่างเปล่าเมื่อสำเร็จ    """
+
+    log_id: str = Field(
+        description="The identifier of this request in TikTok's logs; quote it when asking for support.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The identifier of this request in TikTok's logs; quote it when asking for support.",
+                "th": "รหัสของคำขอนี้ในบันทึกของ TikTok ใช้อ้างอิงเมื่อขอความช่วยเหลือ",
+            },
+        },
+    )
+    """The identifier of this request in TikTok's logs; quote it when asking for support.
+
+    th: รหัสของคำขอนี้ในบันทึกของ TikTok ใช้อ้างอิงเมื่อขอความช่วยเหลือ    """
+
+
+class UserInfoData(_Model):
+    """The data part of the Get User Info response."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The data part of the Get User Info response.",
+                "th": "ส่วนข้อมูลของการตอบกลับของการดึงข้อมูลผู้ใช้",
+            },
+        },
+    )
+
+    user: User | None = Field(
+        default=None,
+        description="The requested user, with only the fields that were asked for.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The requested user, with only the fields that were asked for.",
+                "th": "ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น",
+            },
+        },
+    )
+    """The requested user, with only the fields that were asked for.
+
+    th: ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น    """
+
+
+class UserInfoResponse(_Model):
+    """The response of GET /v2/user/info/."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The response of GET /v2/user/info/.",
+                "th": "การตอบกลับของ GET /v2/user/info/",
+            },
+        },
+    )
+
+    data: UserInfoData | None = Field(
+        default=None,
+        description="The requested data.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The requested data.",
+                "th": "ข้อมูลที่ร้องขอ",
+            },
+        },
+    )
+    """The requested data.
+
+    th: ข้อมูลที่ร้องขอ    """
+
+    error: Error = Field(
+        description="The outcome of the call.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The outcome of the call.",
+                "th": "ผลลัพธ์ของการเรียก",
+            },
+        },
+    )
+    """The outcome of the call.
+
+    th: ผลลัพธ์ของการเรียก    """

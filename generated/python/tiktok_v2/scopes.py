@@ -1,0 +1,209 @@
+# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+"""OAuth scopes, the fields each one unlocks, and helpers to ask only for what was granted.
+
+TikTok rejects a whole request that names a field whose scope the user did not grant
+(``scope_not_authorized``), so build the ``fields`` parameter from the granted scopes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from types import MappingProxyType
+
+__all__ = [
+    "SCOPE_DESCRIPTIONS",
+    "Scope",
+    "ScopeNotGrantedError",
+    "UnknownFieldError",
+    "USER_FIELD_SCOPES",
+    "UserField",
+    "build_user_fields_param",
+    "user_fields_for_scopes",
+    "scopes_for_user_fields",
+]
+
+
+class Scope(StrEnum):
+    """An OAuth scope the user grants on TikTok's authorization screen."""
+
+    USER_INFO_BASIC = "user.info.basic"
+    """Access your profile info (avatar and display name)"""
+
+    USER_INFO_PROFILE = "user.info.profile"
+    """Read additional profile info (bio, profile link, verified status)"""
+
+    ARTIST_CERTIFICATION_READ = "artist.certification.read"
+    """Read your artist certification info"""
+
+    ARTIST_CERTIFICATION_UPDATE = "artist.certification.update"
+    """Update your artist certification info"""
+
+    VIDEO_LIST = "video.list"
+    """Read your public videos on TikTok"""
+
+    USER_INFO_STATS = "user.info.stats"
+    """Read your user statistics (follower count, following count, likes count, video count)"""
+
+
+SCOPE_DESCRIPTIONS: Mapping[Scope, Mapping[str, str]] = MappingProxyType(
+    {
+        Scope.USER_INFO_BASIC: MappingProxyType(
+            {
+                "en": "Access your profile info (avatar and display name)",
+                "th": "เข้าถึงข้อมูลโปรไฟล์ของคุณ (รูปประจำตัวและชื่อที่แสดง)",
+            }
+        ),
+        Scope.USER_INFO_PROFILE: MappingProxyType(
+            {
+                "en": "Read additional profile info (bio, profile link, verified status)",
+                "th": "อ่านข้อมูลโปรไฟล์เพิ่มเติมของคุณ เช่น คำอธิบายประวัติ ลิงก์โปรไฟล์ และสถานะการตรวจสอบยืนยันบัญชี",
+            }
+        ),
+        Scope.ARTIST_CERTIFICATION_READ: MappingProxyType(
+            {
+                "en": "Read your artist certification info",
+                "th": "อ่านข้อมูลการรับรองศิลปินขั้นพื้นฐานของคุณ เช่น สถานะการรับรองศิลปิน",
+            }
+        ),
+        Scope.ARTIST_CERTIFICATION_UPDATE: MappingProxyType(
+            {
+                "en": "Update your artist certification info",
+                "th": "อัปเดตข้อมูลการรับรองศิลปินของคุณ",
+            }
+        ),
+        Scope.VIDEO_LIST: MappingProxyType(
+            {
+                "en": "Read your public videos on TikTok",
+                "th": "อ่านวิดีโอสาธารณะของคุณบน TikTok",
+            }
+        ),
+        Scope.USER_INFO_STATS: MappingProxyType(
+            {
+                "en": "Read your user statistics (follower count, following count, likes count, video count)",
+                "th": "อ่านข้อมูลสถิติผู้ใช้ของคุณ เช่น จำนวนผู้ติดตาม จำนวนการติดตาม จำนวนการกดไลก์ และจำนวนวิดีโอ",
+            }
+        ),
+    }
+)
+"""What each scope grants, per language, as the authorization screen words it."""
+
+
+class UnknownFieldError(ValueError):
+    """A field name that the object does not have."""
+
+    def __init__(self, field: str, known: Iterable[str]) -> None:
+        self.field = field
+        super().__init__(f"unknown field {field!r}; known fields: {', '.join(known)}")
+
+
+class ScopeNotGrantedError(ValueError):
+    """A field whose scope was not granted: TikTok would reject the whole request."""
+
+    def __init__(self, field: str, scope: Scope) -> None:
+        self.field = field
+        self.scope = scope
+        super().__init__(
+            f"field {field!r} needs scope {scope.value!r}, which was not granted; "
+            f"drop the field or ask the user for {scope.value!r}"
+        )
+
+
+def _scope(value: Scope | str) -> Scope:
+    return value if isinstance(value, Scope) else Scope(value)
+
+
+class UserField(StrEnum):
+    """A field of User, by its wire name."""
+
+    OPEN_ID = "open_id"
+
+    UNION_ID = "union_id"
+
+    AVATAR_URL = "avatar_url"
+
+    AVATAR_URL_100 = "avatar_url_100"
+
+    AVATAR_LARGE_URL = "avatar_large_url"
+
+    DISPLAY_NAME = "display_name"
+
+    BIO_DESCRIPTION = "bio_description"
+
+    PROFILE_DEEP_LINK = "profile_deep_link"
+
+    IS_VERIFIED = "is_verified"
+
+    USERNAME = "username"
+
+    FOLLOWER_COUNT = "follower_count"
+
+    FOLLOWING_COUNT = "following_count"
+
+    LIKES_COUNT = "likes_count"
+
+    VIDEO_COUNT = "video_count"
+
+
+USER_FIELD_SCOPES: Mapping[UserField, Scope] = MappingProxyType(
+    {
+        UserField.OPEN_ID: Scope.USER_INFO_BASIC,
+        UserField.UNION_ID: Scope.USER_INFO_BASIC,
+        UserField.AVATAR_URL: Scope.USER_INFO_BASIC,
+        UserField.AVATAR_URL_100: Scope.USER_INFO_BASIC,
+        UserField.AVATAR_LARGE_URL: Scope.USER_INFO_BASIC,
+        UserField.DISPLAY_NAME: Scope.USER_INFO_BASIC,
+        UserField.BIO_DESCRIPTION: Scope.USER_INFO_PROFILE,
+        UserField.PROFILE_DEEP_LINK: Scope.USER_INFO_PROFILE,
+        UserField.IS_VERIFIED: Scope.USER_INFO_PROFILE,
+        UserField.USERNAME: Scope.USER_INFO_PROFILE,
+        UserField.FOLLOWER_COUNT: Scope.USER_INFO_STATS,
+        UserField.FOLLOWING_COUNT: Scope.USER_INFO_STATS,
+        UserField.LIKES_COUNT: Scope.USER_INFO_STATS,
+        UserField.VIDEO_COUNT: Scope.USER_INFO_STATS,
+    }
+)
+"""The scope each User field needs."""
+
+
+def _userfield(value: UserField | str) -> UserField:
+    if isinstance(value, UserField):
+        return value
+    try:
+        return UserField(value)
+    except ValueError:
+        raise UnknownFieldError(value, [f.value for f in UserField]) from None
+
+
+def scopes_for_user_fields(fields: Iterable[UserField | str]) -> frozenset[Scope]:
+    """The scopes a request for these User fields needs."""
+    return frozenset(USER_FIELD_SCOPES[_userfield(f)] for f in fields)
+
+
+def user_fields_for_scopes(
+    scopes: Iterable[Scope | str],
+) -> tuple[UserField, ...]:
+    """The User fields these granted scopes allow, in the spec's order."""
+    granted = {_scope(s) for s in scopes}
+    return tuple(f for f, s in USER_FIELD_SCOPES.items() if s in granted)
+
+
+def build_user_fields_param(
+    fields: Iterable[UserField | str],
+    granted_scopes: Iterable[Scope | str] | None = None,
+) -> str:
+    """The comma-separated ``fields`` query value, checked against the granted scopes.
+
+    Raises UnknownFieldError for a name the object does not have, and
+    ScopeNotGrantedError (naming the field and the missing scope) when
+    ``granted_scopes`` is given and does not cover a field. Duplicates are dropped;
+    the order is the caller's.
+    """
+    chosen = list(dict.fromkeys(_userfield(f) for f in fields))
+    if granted_scopes is not None:
+        granted = {_scope(s) for s in granted_scopes}
+        for field in chosen:
+            needed = USER_FIELD_SCOPES[field]
+            if needed not in granted:
+                raise ScopeNotGrantedError(field.value, needed)
+    return ",".join(f.value for f in chosen)

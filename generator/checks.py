@@ -1,0 +1,304 @@
+"""Meaning checks: what the JSON Schema cannot say. Each returns problems; none raises.
+
+They run on data that may also have schema errors, so every access is guarded: a
+malformed part is skipped here (the schema already reported it).
+"""
+
+from __future__ import annotations
+
+import builtins
+import difflib
+import keyword
+from collections.abc import Iterator
+from typing import Any
+
+from generator import naming
+from generator.labels import LABEL_KEYS, default_labels
+from generator.problems import Problem
+from generator.yaml_source import Document, Path_
+
+PRIMITIVES = ("string", "boolean", "int32", "int64", "number")
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _bad_char(text: str) -> str | None:
+    for char in text:
+        code = ord(char)
+        if (code < 32 and char not in _ALLOWED_CONTROLS) or code == 0x7F:
+            return f"control character U+{code:04X}"
+        if 0xD800 <= code <= 0xDFFF:
+            return f"lone surrogate U+{code:04X}"
+    return None
+
+
+def _texts(data: dict[str, Any]) -> Iterator[tuple[Path_, Any]]:
+    """Every human-readable text in the spec, with its path."""
+    pkg = _dict(data.get("package"))
+    for key in ("title", "description"):
+        if key in pkg:
+            yield ("package", key), pkg[key]
+    for name, scope in _dict(data.get("scopes")).items():
+        if isinstance(scope, dict) and "description" in scope:
+            yield ("scopes", name, "description"), scope["description"]
+    for name, obj in _dict(data.get("objects")).items():
+        obj = _dict(obj)
+        if "description" in obj:
+            yield ("objects", name, "description"), obj["description"]
+        for wire, field in _dict(obj.get("fields")).items():
+            if isinstance(field, dict) and "description" in field:
+                yield ("objects", name, "fields", wire, "description"), field["description"]
+    for key, ep in _dict(data.get("endpoints")).items():
+        ep = _dict(ep)
+        for part in ("summary", "description"):
+            if part in ep:
+                yield ("endpoints", key, part), ep[part]
+        fp = _dict(ep.get("fields_parameter"))
+        if "description" in fp:
+            yield ("endpoints", key, "fields_parameter", "description"), fp["description"]
+        for ex_key, ex in _dict(ep.get("examples")).items():
+            if isinstance(ex, dict) and "summary" in ex:
+                yield ("endpoints", key, "examples", ex_key, "summary"), ex["summary"]
+        for code, err in _dict(ep.get("errors")).items():
+            if isinstance(err, dict) and "description" in err:
+                yield ("endpoints", key, "errors", code, "description"), err["description"]
+
+
+def _languages(data: dict[str, Any]) -> list[str]:
+    langs = data.get("languages")
+    return [x for x in langs if isinstance(x, str)] if isinstance(langs, list) else []
+
+
+def text_problems(doc: Document) -> list[Problem]:
+    """Each text has exactly the declared languages, none empty, no control characters."""
+    langs = _languages(doc.data)
+    problems = []
+    for path, text in _texts(doc.data):
+        if not isinstance(text, dict):
+            continue
+        for lang in langs:
+            if lang not in text:
+                problems.append(doc.problem(path, f"missing the {lang!r} text (languages are {', '.join(langs)})"))
+        for lang, value in text.items():
+            if lang not in langs:
+                problems.append(
+                    doc.problem((*path, lang), f"language {lang!r} is not in `languages`; add it there or remove this text", key=True)
+                )
+            if not isinstance(value, str):
+                continue
+            if not value.strip():
+                problems.append(doc.problem((*path, lang), "the text is empty; write it or remove the language"))
+            bad = _bad_char(value)
+            if bad:
+                problems.append(doc.problem((*path, lang), f"the text contains a {bad}; remove it"))
+    return problems
+
+
+def _known_types(data: dict[str, Any]) -> list[str]:
+    return [*PRIMITIVES, "array", *_dict(data.get("objects"))]
+
+
+def _type_problems(doc: Document, path: Path_, raw: dict[str, Any], objects: dict[str, Any]) -> list[Problem]:
+    name = raw.get("type")
+    if not isinstance(name, str):
+        return []
+    known = _known_types(doc.data)
+    if name not in known:
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(known)}"
+        return [doc.problem((*path, "type"), f"unknown type {name!r}; {hint}")]
+    if name == "array":
+        items = raw.get("items")
+        if not isinstance(items, dict):
+            return [doc.problem((*path, "type"), "an array needs `items: {type: ...}`")]
+        return _type_problems(doc, (*path, "items"), items, objects)
+    if "items" in raw:
+        return [doc.problem((*path, "items"), f"`items` is only for arrays, and this type is {name!r}", key=True)]
+    return []
+
+
+def _example_problem(value: Any, raw: dict[str, Any], objects: dict[str, Any]) -> str | None:
+    """Whether an example value fits its declared type (None if it does)."""
+    name = raw.get("type")
+    checks_by_type: dict[str, Any] = {
+        "string": lambda v: isinstance(v, str),
+        "boolean": lambda v: isinstance(v, bool),
+        "int32": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31,
+        "int64": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63,
+        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    }
+    if name in checks_by_type:
+        return None if checks_by_type[name](value) else f"{value!r} is not a valid {name}"
+    if name == "array":
+        if not isinstance(value, list):
+            return f"expected a list, found {value!r}"
+        items = _dict(raw.get("items"))
+        for i, item in enumerate(value):
+            bad = _example_problem(item, items, objects)
+            if bad:
+                return f"item {i}: {bad}"
+        return None
+    if isinstance(name, str) and name in objects:
+        if not isinstance(value, dict):
+            return f"expected a mapping for {name}, found {value!r}"
+        fields = _dict(_dict(objects[name]).get("fields"))
+        for key, item in value.items():
+            if key in fields and isinstance(fields[key], dict):
+                bad = _example_problem(item, fields[key], objects)
+                if bad:
+                    return f"{key}: {bad}"
+        for key, field in fields.items():
+            if isinstance(field, dict) and field.get("required") and key not in value:
+                return f"the required field {key!r} of {name} is missing"
+        return None
+    return None
+
+
+def object_problems(doc: Document) -> list[Problem]:
+    """Types, scopes, examples and Python names of every object's fields."""
+    data = doc.data
+    objects = _dict(data.get("objects"))
+    scopes = _dict(data.get("scopes"))
+    problems: list[Problem] = []
+    class_names = frozenset(objects)
+    for name in objects:
+        if keyword.iskeyword(name) or hasattr(builtins, name) or name in naming.MODULE_NAMES:
+            problems.append(doc.problem(("objects", name), f"{name!r} is a Python name the models need; rename the object", key=True))
+    for obj_name, obj in objects.items():
+        fields = _dict(_dict(obj).get("fields"))
+        python_names: dict[str, str] = {}
+        members: dict[str, str] = {}
+        for wire, field in fields.items():
+            path: Path_ = ("objects", obj_name, "fields", wire)
+            if not isinstance(field, dict):
+                continue
+            bad = _bad_char(wire) or ("line break" if any(c in wire for c in "\r\n\t") else None)
+            if bad or not wire:
+                problems.append(doc.problem(path, f"a field name must be non-empty, one line, printable (found {bad or 'empty'})", key=True))
+                continue
+            problems.extend(_type_problems(doc, path, field, objects))
+            scope = field.get("scope")
+            if isinstance(scope, str) and scope not in scopes:
+                close = difflib.get_close_matches(scope, list(scopes), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else "; declare it under `scopes`"
+                problems.append(doc.problem((*path, "scope"), f"scope {scope!r} is not declared{hint}"))
+            if "example" in field:
+                bad_example = _example_problem(field["example"], field, objects)
+                if bad_example:
+                    problems.append(doc.problem((*path, "example"), f"the example does not fit the type: {bad_example}"))
+            py = naming.field_name(wire, class_names)
+            if py in python_names:
+                problems.append(
+                    doc.problem(path, f"fields {python_names[py]!r} and {wire!r} both become the Python name {py!r}; rename one", key=True)
+                )
+            python_names.setdefault(py, wire)
+            member = naming.enum_member(wire)
+            if member in members and field.get("scope") is not None:
+                problems.append(
+                    doc.problem(path, f"fields {members[member]!r} and {wire!r} both become the enum member {member!r}; rename one", key=True)
+                )
+            if field.get("scope") is not None:
+                members.setdefault(member, wire)
+    return problems
+
+
+def scope_problems(doc: Document) -> list[Problem]:
+    """Scope names map to distinct enum members."""
+    members: dict[str, str] = {}
+    problems = []
+    for name in _dict(doc.data.get("scopes")):
+        member = naming.enum_member(name)
+        if member in members:
+            problems.append(
+                doc.problem(("scopes", name), f"scopes {members[member]!r} and {name!r} both become the enum member {member!r}; rename one", key=True)
+            )
+        members.setdefault(member, name)
+    return problems
+
+
+def endpoint_problems(doc: Document) -> list[Problem]:
+    """Endpoints name known objects; a fields parameter selects only scoped fields; examples fit."""
+    data = doc.data
+    objects = _dict(data.get("objects"))
+    problems: list[Problem] = []
+    routes: dict[tuple[str, str], str] = {}
+    for key, ep in _dict(data.get("endpoints")).items():
+        ep = _dict(ep)
+        path: Path_ = ("endpoints", key)
+        route = (str(ep.get("method")), str(ep.get("path")))
+        if route in routes:
+            problems.append(doc.problem(path, f"{route[0]} {route[1]} is also endpoint {routes[route]!r}", key=True))
+        routes.setdefault(route, key)
+        response = ep.get("response")
+        if isinstance(response, str) and response not in objects:
+            problems.append(doc.problem((*path, "response"), _unknown_object(response, objects)))
+        if ep.get("security") == "oauth2" and "auth" not in data:
+            problems.append(doc.problem((*path, "security"), "oauth2 security needs a top-level `auth` with authorize_url and token_url"))
+        fp = _dict(ep.get("fields_parameter"))
+        selected = fp.get("object")
+        if isinstance(selected, str):
+            if selected not in objects:
+                problems.append(doc.problem((*path, "fields_parameter", "object"), _unknown_object(selected, objects)))
+            else:
+                for wire, field in _dict(_dict(objects[selected]).get("fields")).items():
+                    if isinstance(field, dict) and "scope" not in field:
+                        problems.append(
+                            doc.problem(("objects", selected, "fields", wire),
+                                        f"needs a `scope`: endpoint {key!r} selects the fields of {selected} by scope", key=True)
+                        )
+        if isinstance(response, str) and response in objects:
+            for ex_key, ex in _dict(ep.get("examples")).items():
+                if isinstance(ex, dict) and "value" in ex:
+                    bad = _example_problem(ex["value"], {"type": response}, objects)
+                    if bad:
+                        problems.append(doc.problem((*path, "examples", ex_key, "value"), f"the example does not fit {response}: {bad}"))
+    return problems
+
+
+def _unknown_object(name: str, objects: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(name, list(objects), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; objects are {', '.join(objects) or 'none'}"
+    return f"unknown object {name!r}{hint}"
+
+
+def package_problems(doc: Document) -> list[Problem]:
+    """The package name is importable; labels exist for every language."""
+    problems = []
+    pkg = _dict(doc.data.get("package"))
+    name = pkg.get("name")
+    if isinstance(name, str) and not naming.is_package_name(name):
+        problems.append(doc.problem(("package", "name"), f"{name!r} is not a valid Python import name (lowercase letters, digits, _; not a keyword)"))
+    labels = _dict(doc.data.get("labels"))
+    langs = _languages(doc.data)
+    for lang, table in labels.items():
+        if lang not in langs:
+            problems.append(doc.problem(("labels", lang), f"language {lang!r} is not in `languages`", key=True))
+        for key in _dict(table):
+            if key not in LABEL_KEYS:
+                close = difflib.get_close_matches(key, sorted(LABEL_KEYS), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(doc.problem(("labels", lang, key), f"unknown label {key!r}{hint}", key=True))
+    for lang in langs:
+        given = set(_dict(labels.get(lang)))
+        missing = LABEL_KEYS - given - set(default_labels(lang))
+        if missing:
+            problems.append(
+                doc.problem(("languages",), f"no interface words for {lang!r}: add `labels: {{{lang}: ...}}` with {', '.join(sorted(missing))}")
+            )
+    return problems
+
+
+def meaning_problems(doc: Document) -> list[Problem]:
+    """All meaning checks, all problems at once."""
+    if not isinstance(doc.data, dict):
+        return []
+    return [
+        *text_problems(doc),
+        *object_problems(doc),
+        *scope_problems(doc),
+        *endpoint_problems(doc),
+        *package_problems(doc),
+    ]

@@ -1,0 +1,88 @@
+"""Command line: ``generate``, ``check`` and ``validate``. Bad input exits 2, never with a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.problems import SpecError
+
+EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="specgen", description="Generate models, docs, OpenAPI and data from a YAML spec.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, text in (
+        ("generate", "write every output into --out, replacing it in one step"),
+        ("check", "exit 1 with a diff if --out is not what generate would write"),
+        ("validate", "check the spec only"),
+    ):
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.add_argument("--spec", type=Path, default=Path("spec"), help="spec file or directory (default: spec/)")
+        if name != "validate":
+            cmd.add_argument("--out", type=Path, default=Path("generated"), help="output directory (default: generated/)")
+        else:
+            cmd.add_argument("--format", choices=("text", "json"), default="text", help="how to report problems")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    from generator.formatting import FormattingError
+    from generator.writer import OutputError
+
+    try:
+        return _run(args)
+    except SpecError as exc:
+        if getattr(args, "format", "text") == "json":
+            print(exc.to_json())
+        else:
+            for problem in exc.problems:
+                print(problem.format(), file=sys.stderr)
+            count = len(exc.problems)
+            print(f"{count} problem{'s' if count != 1 else ''} in the spec; nothing was written.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except FormattingError as exc:
+        print(f"internal error (please report): {exc}", file=sys.stderr)
+        return EXIT_BUG
+
+
+def _run(args: argparse.Namespace) -> int:
+    from generator import pipeline, writer
+    from generator.spec import load_spec
+
+    if args.command == "validate":
+        spec = load_spec(args.spec)
+        if args.format == "json":
+            print('{"problems": []}')
+        else:
+            print(f"{', '.join(spec.files)}: ok ({len(spec.objects)} objects, {len(spec.scopes)} scopes)")
+        return EXIT_OK
+    files = pipeline.generate(args.spec)
+    if args.command == "check":
+        comparison = writer.compare(args.out, files)
+        if comparison.clean:
+            print(f"{args.out}: up to date ({len(files)} files)")
+            return EXIT_OK
+        sys.stdout.write(writer.unified_diff(args.out, files, comparison))
+        print(
+            f"{args.out} is stale: {len(comparison.changed)} changed, {len(comparison.missing)} missing, "
+            f"{len(comparison.orphans)} orphan; run `make generate`",
+            file=sys.stderr,
+        )
+        return EXIT_STALE
+    comparison = writer.write_tree(args.out, files)
+    if comparison.clean:
+        print(f"{args.out}: up to date ({len(files)} files)")
+    else:
+        print(
+            f"{args.out}: wrote {len(files)} files ({len(comparison.changed)} changed, "
+            f"{len(comparison.missing)} new, {len(comparison.orphans)} removed)"
+        )
+    return EXIT_OK

@@ -1,0 +1,119 @@
+"""Escaping, one named function per target. Text from the spec is data, never template source.
+
+Structured outputs (OpenAPI JSON, data JSON and CSV) are not escaped here: they are built as
+data and serialised by their libraries.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def py_str(text: str) -> str:
+    """A Python string literal for ``text``, in the quotes black would choose.
+
+    ``repr`` is the base: it escapes backslashes, quotes, line breaks and every
+    non-printable character. Black prefers double quotes unless that needs more escapes.
+    """
+    literal = repr(text)
+    if literal.startswith("'") and '"' not in text:
+        body = literal[1:-1].replace("\\'", "'")
+        return f'"{body}"'
+    return literal
+
+
+def py_docstring(text: str) -> str:
+    """The body of a ``\"\"\"`` docstring showing ``text``: black-stable and never able to close early.
+
+    Backslashes first, then quotes; non-printable characters become escapes; trailing
+    spaces of each line are dropped (black would drop them).
+    """
+    out: list[str] = []
+    for char in text:
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            out.append('\\"')
+        elif char == "\n":
+            out.append("\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif not char.isprintable():
+            out.append(repr(char)[1:-1])
+        else:
+            out.append(char)
+    lines = "".join(out).split("\n")
+    return "\n".join(line.rstrip(" ") for line in lines).strip("\n") or " "
+
+
+def py_comment(text: str) -> str:
+    """Text for a single ``#`` comment line: line breaks and non-printables shown as escapes."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _md_common(text: str) -> str:
+    """Shared Markdown escaping: HTML shown as text, inline syntax neutralised."""
+    text = html.escape(text, quote=False)
+    # Backslash first, then the characters inline Markdown (and attr_list) interprets.
+    text = text.replace("\\", "\\\\")
+    return re.sub(r"([`*_\[\]{}|~!#+\-=$^])", r"\\\1", text)
+
+
+def md_text(text: str) -> str:
+    """Markdown for a paragraph: shows ``text`` literally, on one source line.
+
+    Raw HTML is shown as text; line breaks become ``<br>`` so that no block syntax
+    (headings, lists, code blocks, tables) can start from the spec's text.
+    """
+    lines = _LINE_BREAK.split(text)
+    parts = [_md_common(line) for line in lines]
+    # A number then "." or ")" at the start of the text would open an ordered list.
+    if parts and re.match(r"^\s*\d+[.)]", parts[0]):
+        parts[0] = re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", parts[0])
+    joined = "<br>".join(parts)
+    # Leading spaces would make an indented code block.
+    return joined.lstrip(" \t")
+
+
+def md_cell(text: str) -> str:
+    """Markdown for one table cell: like :func:`md_text`, and a ``|`` never splits the row."""
+    return md_text(text).replace("\t", " ")
+
+
+def md_code(text: str) -> str:
+    """An inline code element for a name (wire name, scope) that is safe in a table cell."""
+    escaped = html.escape(text, quote=True).replace("|", "&#124;").replace("\\", "&#92;")
+    escaped = _LINE_BREAK.sub(" ", escaped)
+    return f"<code>{escaped}</code>"
+
+
+def md_heading(text: str) -> str:
+    """Markdown for heading text (one line)."""
+    return md_text(_LINE_BREAK.sub(" ", text))
+
+
+def html_attr(text: str) -> str:
+    """A value for a double-quoted HTML attribute."""
+    return html.escape(_LINE_BREAK.sub(" ", text), quote=True)
+
+
+def toml_str(text: str) -> str:
+    """A TOML basic string (JSON's string escapes are all valid TOML escapes)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+ESCAPERS = {
+    "toml_str": toml_str,
+    "py_str": py_str,
+    "py_docstring": py_docstring,
+    "py_comment": py_comment,
+    "md_text": md_text,
+    "md_cell": md_cell,
+    "md_code": md_code,
+    "md_heading": md_heading,
+    "html_attr": html_attr,
+}

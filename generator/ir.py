@@ -1,0 +1,349 @@
+"""The frozen intermediate model: every name, order and per-target type decided here.
+
+Templates read this and never look anything up or compute; renderers turn it into files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator import naming
+from generator.labels import labels_for
+from generator.spec import EndpointSpec, FieldSpec, ObjectSpec, Spec, Text, TypeRef
+
+_PY_PRIMITIVES = {"string": "str", "boolean": "bool", "int32": "int", "int64": "int", "number": "float"}
+_JSON_PRIMITIVES: dict[str, dict[str, Any]] = {
+    "string": {"type": "string"},
+    "boolean": {"type": "boolean"},
+    "int32": {"type": "integer", "format": "int32"},
+    "int64": {"type": "integer", "format": "int64"},
+    "number": {"type": "number"},
+}
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One language's text."""
+
+    language: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FieldIR:
+    """A field as every target needs it."""
+
+    wire_name: str
+    py_name: str
+    needs_alias: bool
+    py_type: str
+    annotation: str
+    required: bool
+    scope: str | None
+    scope_member: str | None
+    member: str
+    description: Text
+    translations: tuple[Translation, ...]
+    type_label: str
+    type_object: str | None  # the object a docs page links to, if any
+    json_schema: dict[str, Any]
+    example: Any
+    has_example: bool
+
+
+@dataclass(frozen=True)
+class ObjectIR:
+    """An object as every target needs it."""
+
+    name: str
+    class_name: str
+    slug: str
+    description: Text
+    translations: tuple[Translation, ...]
+    fields: tuple[FieldIR, ...]
+    scoped: bool  # every field has a scope: it gets a field enum and scope helpers
+    field_enum: str
+    scope_map: str
+    scopes_for_fields: str
+    fields_for_scopes: str
+    build_fields_param: str
+
+
+@dataclass(frozen=True)
+class ScopeFieldIR:
+    """A field that a scope unlocks."""
+
+    object: str
+    wire_name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class ScopeIR:
+    """An OAuth scope."""
+
+    name: str
+    member: str
+    description: Text
+    translations: tuple[Translation, ...]
+    fields: tuple[ScopeFieldIR, ...]
+
+
+@dataclass(frozen=True)
+class ErrorIR:
+    """An API error code."""
+
+    code: str
+    member: str
+    status: int
+    description: Text
+
+
+@dataclass(frozen=True)
+class ExampleIR:
+    """A named example response."""
+
+    key: str
+    summary: Text
+    value: Any
+
+
+@dataclass(frozen=True)
+class EndpointIR:
+    """An HTTP operation."""
+
+    key: str
+    slug: str
+    constant: str
+    method: str
+    path: str
+    url: str
+    summary: Text
+    description: Text
+    rate_limit_per_minute: int | None
+    oauth2: bool
+    fields_param: str | None
+    fields_param_required: bool
+    fields_param_description: Text | None
+    fields_param_example: str | None
+    fields_object: ObjectIR | None
+    response: ObjectIR
+    examples: tuple[ExampleIR, ...]
+    errors: tuple[ErrorIR, ...]
+    scopes: tuple[str, ...]  # the scopes any of its selectable fields need, in spec order
+
+
+@dataclass(frozen=True)
+class LanguageIR:
+    """A docs language and its interface words."""
+
+    code: str
+    is_source: bool
+    labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ProjectIR:
+    """Everything the renderers need."""
+
+    spec_files: tuple[str, ...]
+    spec_sha256: str
+    source_language: str
+    languages: tuple[LanguageIR, ...]
+    package: str
+    version: str
+    title: Text
+    description: Text
+    api_version: str | None
+    base_url: str
+    authorize_url: str | None
+    token_url: str | None
+    scopes: tuple[ScopeIR, ...]
+    objects: tuple[ObjectIR, ...]  # spec order (docs)
+    model_order: tuple[ObjectIR, ...]  # dependencies first (Python)
+    scoped_objects: tuple[ObjectIR, ...]
+    endpoints: tuple[EndpointIR, ...]
+    errors: tuple[ErrorIR, ...]  # all endpoints' error codes, first occurrence wins
+
+    @property
+    def header(self) -> str:
+        """One line naming the spec and its hash, for every generated file that allows comments."""
+        return f"Generated from {', '.join(self.spec_files)} (sha256 {self.spec_sha256[:16]}). Do not edit."
+
+
+def _translations(text: Text, languages: tuple[str, ...]) -> tuple[Translation, ...]:
+    return tuple(Translation(lang, text[lang]) for lang in languages)
+
+
+def _py_type(ref: TypeRef, classes: dict[str, str]) -> str:
+    if ref.kind == "array":
+        assert ref.items is not None
+        return f"list[{_py_type(ref.items, classes)}]"
+    if ref.kind == "object":
+        return classes[ref.name]
+    return _PY_PRIMITIVES[ref.name]
+
+
+def _json_schema(ref: TypeRef) -> dict[str, Any]:
+    if ref.kind == "array":
+        assert ref.items is not None
+        schema: dict[str, Any] = {"type": "array", "items": _json_schema(ref.items)}
+    elif ref.kind == "object":
+        schema = {"$ref": f"#/components/schemas/{ref.name}"}
+    else:
+        schema = dict(_JSON_PRIMITIVES[ref.name])
+    if ref.format:
+        schema["format"] = ref.format
+    return schema
+
+
+def _type_label(ref: TypeRef) -> str:
+    if ref.kind == "array":
+        assert ref.items is not None
+        return f"array<{_type_label(ref.items)}>"
+    return ref.name
+
+
+def _innermost_object(ref: TypeRef) -> str | None:
+    while ref.kind == "array" and ref.items is not None:
+        ref = ref.items
+    return ref.name if ref.kind == "object" else None
+
+
+def _field(f: FieldSpec, spec: Spec, classes: dict[str, str]) -> FieldIR:
+    py_name = naming.field_name(f.wire_name, frozenset(classes.values()))
+    py_type = _py_type(f.type, classes)
+    return FieldIR(
+        wire_name=f.wire_name,
+        py_name=py_name,
+        needs_alias=py_name != f.wire_name,
+        py_type=py_type,
+        annotation=py_type if f.required else f"{py_type} | None",
+        required=f.required,
+        scope=f.scope,
+        scope_member=naming.enum_member(f.scope) if f.scope else None,
+        member=naming.enum_member(f.wire_name),
+        description=f.description,
+        translations=_translations(f.description, spec.languages),
+        type_label=_type_label(f.type),
+        type_object=_innermost_object(f.type),
+        json_schema=_json_schema(f.type),
+        example=f.example,
+        has_example=f.has_example,
+    )
+
+
+def _object(o: ObjectSpec, spec: Spec, classes: dict[str, str]) -> ObjectIR:
+    fields = tuple(_field(f, spec, classes) for f in o.fields)
+    snake = naming.snake(o.name)
+    return ObjectIR(
+        name=o.name,
+        class_name=classes[o.name],
+        slug=naming.kebab(o.name),
+        description=o.description,
+        translations=_translations(o.description, spec.languages),
+        fields=fields,
+        scoped=bool(fields) and all(f.scope for f in fields),
+        field_enum=f"{o.name}Field",
+        scope_map=f"{naming.constant(o.name)}_FIELD_SCOPES",
+        scopes_for_fields=f"scopes_for_{snake}_fields",
+        fields_for_scopes=f"{snake}_fields_for_scopes",
+        build_fields_param=f"build_{snake}_fields_param",
+    )
+
+
+def _dependency_order(objects: tuple[ObjectIR, ...]) -> tuple[ObjectIR, ...]:
+    """Objects with the ones they use first (spec order otherwise); cycles keep spec order."""
+    by_name = {o.name: o for o in objects}
+    done: dict[str, ObjectIR] = {}
+    visiting: set[str] = set()
+
+    def visit(obj: ObjectIR) -> None:
+        if obj.name in done or obj.name in visiting:
+            return
+        visiting.add(obj.name)
+        for f in obj.fields:
+            if f.type_object:
+                visit(by_name[f.type_object])
+        visiting.discard(obj.name)
+        done[obj.name] = obj
+
+    for obj in objects:
+        visit(obj)
+    return tuple(done.values())
+
+
+def _endpoint(e: EndpointSpec, spec: Spec, objects: dict[str, ObjectIR], errors: dict[str, ErrorIR]) -> EndpointIR:
+    fp = e.fields_parameter
+    fields_object = objects[fp.object] if fp else None
+    used = {f.scope for f in fields_object.fields} if fields_object else set()
+    return EndpointIR(
+        key=e.key,
+        slug=naming.kebab(e.key),
+        constant=f"{naming.constant(e.key)}_URL",
+        method=e.method,
+        path=e.path,
+        url=spec.package.base_url.rstrip("/") + e.path,
+        summary=e.summary,
+        description=e.description,
+        rate_limit_per_minute=e.rate_limit_per_minute,
+        oauth2=e.security == "oauth2",
+        fields_param=fp.name if fp else None,
+        fields_param_required=fp.required if fp else False,
+        fields_param_description=fp.description if fp else None,
+        fields_param_example=fp.example if fp else None,
+        fields_object=fields_object,
+        response=objects[e.response],
+        examples=tuple(ExampleIR(x.key, x.summary, x.value) for x in e.examples),
+        errors=tuple(errors[x.code] for x in e.errors),
+        scopes=tuple(s.name for s in spec.scopes if s.name in used),
+    )
+
+
+def build_ir(spec: Spec) -> ProjectIR:
+    """Decide everything the renderers need from a validated spec."""
+    classes = {o.name: o.name for o in spec.objects}
+    objects = tuple(_object(o, spec, classes) for o in spec.objects)
+    by_name = {o.name: o for o in objects}
+    scopes = tuple(
+        ScopeIR(
+            name=s.name,
+            member=naming.enum_member(s.name),
+            description=s.description,
+            translations=_translations(s.description, spec.languages),
+            fields=tuple(
+                ScopeFieldIR(o.name, f.wire_name, o.slug) for o in objects for f in o.fields if f.scope == s.name
+            ),
+        )
+        for s in spec.scopes
+    )
+    errors: dict[str, ErrorIR] = {}
+    for e in spec.endpoints:
+        for x in e.errors:
+            errors.setdefault(x.code, ErrorIR(x.code, naming.enum_member(x.code), x.status, x.description))
+    endpoints = tuple(_endpoint(e, spec, by_name, errors) for e in spec.endpoints)
+    languages = tuple(
+        LanguageIR(lang, i == 0, labels_for(lang, spec.labels.get(lang, {})))
+        for i, lang in enumerate(spec.languages)
+    )
+    return ProjectIR(
+        spec_files=spec.files,
+        spec_sha256=spec.sha256,
+        source_language=spec.languages[0],
+        languages=languages,
+        package=spec.package.name,
+        version=spec.package.version,
+        title=spec.package.title,
+        description=spec.package.description,
+        api_version=spec.package.api_version,
+        base_url=spec.package.base_url,
+        authorize_url=spec.auth.authorize_url if spec.auth else None,
+        token_url=spec.auth.token_url if spec.auth else None,
+        scopes=scopes,
+        objects=objects,
+        model_order=_dependency_order(objects),
+        scoped_objects=tuple(o for o in objects if o.scoped),
+        endpoints=endpoints,
+        errors=tuple(errors.values()),
+    )

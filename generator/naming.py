@@ -1,0 +1,93 @@
+"""Every Python name the generator emits is decided here, once, from a wire name."""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+
+# Attributes of pydantic.BaseModel, listed here so the generator needs no pydantic
+# import: a field with one of these names would shadow the model's own API.
+BASE_MODEL_ATTRIBUTES = frozenset(
+    """
+    construct copy dict fields from_orm json model_computed_fields model_config
+    model_construct model_copy model_dump model_dump_json model_extra model_fields
+    model_fields_set model_json_schema model_parametrized_name model_post_init
+    model_rebuild model_validate model_validate_json model_validate_strings parse_file
+    parse_obj parse_raw schema schema_json update_forward_refs validate
+    """.split()
+)
+
+# Names the generated model modules use unqualified, besides the spec's class names.
+MODULE_NAMES = frozenset({"BaseModel", "ConfigDict", "Field", "annotations"})
+
+_UNDERSCORES = re.compile(r"_+")
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _identifier_chars(wire: str) -> str:
+    """NFKC-normalise (as Python does for identifiers) and turn runs of other characters into ``_``."""
+    text = unicodedata.normalize("NFKC", wire)
+    kept = "".join(c if ("x" + c).isidentifier() else "_" for c in text)
+    name = _UNDERSCORES.sub("_", kept).strip("_")
+    # A name cannot start with a combining mark or a digit; callers prefix digits.
+    while name and not name[0].isidentifier() and not name[0].isdigit():
+        name = name[1:].lstrip("_")
+    return name
+
+
+def field_name(wire: str, reserved: frozenset[str] = frozenset()) -> str:
+    """The Python attribute name for a field's wire name.
+
+    Keeps the wire name when it is a safe identifier; otherwise cleans it and, for
+    keywords, builtins, BaseModel attributes, names starting with ``model_`` and the
+    ``reserved`` names (class names used in the same module), appends ``_``.
+    """
+    name = _identifier_chars(wire)
+    if not name:
+        name = "field"
+    elif name[0].isdigit():
+        name = f"field_{name}"
+    if (
+        keyword.iskeyword(name)
+        or keyword.issoftkeyword(name)
+        or hasattr(builtins, name)
+        or name in BASE_MODEL_ATTRIBUTES
+        or name in MODULE_NAMES
+        or name in reserved
+        or name.startswith("model_")
+    ):
+        name = f"{name}_"
+    return name
+
+
+def enum_member(value: str) -> str:
+    """The enum member name for a value: ``user.info.basic`` -> ``USER_INFO_BASIC``."""
+    name = _identifier_chars(value)
+    name = "_".join(part for part in _CAMEL_BOUNDARY.split(name) if part).upper()
+    if not name:
+        return "VALUE"
+    if name[0].isdigit():
+        return f"V_{name}"
+    return name
+
+
+def snake(name: str) -> str:
+    """``UserInfoResponse`` -> ``user_info_response``."""
+    return "_".join(part.lower() for part in _CAMEL_BOUNDARY.split(_identifier_chars(name)) if part)
+
+
+def kebab(name: str) -> str:
+    """``UserInfoResponse`` or ``get_user_info`` -> ``user-info-response``, ``get-user-info``."""
+    return snake(name).replace("_", "-")
+
+
+def constant(name: str) -> str:
+    """``User`` -> ``USER``, for module-level constants."""
+    return snake(name).upper()
+
+
+def is_package_name(name: str) -> bool:
+    """Whether ``name`` is a valid, importable top-level package name we accept."""
+    return bool(re.fullmatch(r"[a-z_][a-z0-9_]*", name)) and not keyword.iskeyword(name)

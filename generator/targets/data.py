@@ -1,0 +1,74 @@
+"""The scope map and the field table as data: JSON and CSV, serialised by their libraries."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator.ir import ProjectIR
+
+
+def _csv(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def scope_rows(project: ProjectIR) -> list[dict[str, Any]]:
+    """One record per scope: its descriptions and the fields it unlocks."""
+    return [
+        {
+            "scope": s.name,
+            "description": dict(s.description),
+            "fields": [{"object": f.object, "field": f.wire_name} for f in s.fields],
+        }
+        for s in project.scopes
+    ]
+
+
+def field_rows(project: ProjectIR) -> list[dict[str, Any]]:
+    """One record per field of every object."""
+    return [
+        {
+            "object": o.name,
+            "field": f.wire_name,
+            "python_name": f.py_name,
+            "type": f.type_label,
+            "required": f.required,
+            "scope": f.scope,
+            "description": dict(f.description),
+        }
+        for o in project.objects
+        for f in o.fields
+    ]
+
+
+def render_data(project: ProjectIR) -> dict[str, str]:
+    """``data/scopes.{json,csv}`` and ``data/fields.{json,csv}``.
+
+    In ``scopes.csv`` the ``fields`` cell lists ``Object.field`` names one per line
+    (field names cannot contain line breaks; the spec refuses them).
+    """
+    langs = [x.code for x in project.languages]
+    scopes = scope_rows(project)
+    fields = field_rows(project)
+    scope_csv = [["scope", *(f"description_{x}" for x in langs), "fields"]]
+    for s in scopes:
+        names = "\n".join(f"{f['object']}.{f['field']}" for f in s["fields"])
+        scope_csv.append([s["scope"], *(s["description"][x] for x in langs), names])
+    field_csv = [["object", "field", "python_name", "type", "required", "scope", *(f"description_{x}" for x in langs)]]
+    for f in fields:
+        field_csv.append(
+            [f["object"], f["field"], f["python_name"], f["type"], "true" if f["required"] else "false",
+             f["scope"] or "", *(f["description"][x] for x in langs)]
+        )
+    dump = {"ensure_ascii": False, "indent": 2}
+    return {
+        "data/scopes.json": json.dumps({"languages": langs, "scopes": scopes}, **dump) + "\n",  # type: ignore[arg-type]
+        "data/scopes.csv": _csv(scope_csv),
+        "data/fields.json": json.dumps({"languages": langs, "fields": fields}, **dump) + "\n",  # type: ignore[arg-type]
+        "data/fields.csv": _csv(field_csv),
+    }

@@ -1,0 +1,56 @@
+"""The one strict Jinja environment, used by production and tests alike."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.escaping import ESCAPERS
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _py_literal(value: Any) -> str:
+    """A Python literal for JSON-like data (str, int, float, bool, None, list, dict)."""
+    if isinstance(value, str):
+        return ESCAPERS["py_str"](value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_py_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_py_literal(str(k))}: {_py_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no Python literal for {type(value).__name__}")
+
+
+def _json_block(value: Any) -> str:
+    """Pretty JSON for a fenced code block; a fence inside strings cannot close the block."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("```", "`\\u0060`")
+
+
+FILTERS = {**ESCAPERS, "py_literal": _py_literal, "json_block": _json_block}
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Strict: undefined names fail, whitespace control is explicit, no autoescape (filters escape)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one template file with the given context."""
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,309 @@
+"""Read YAML spec files into plain data, keeping the position of every key and value.
+
+PyYAML's constructors drop positions, keep the last of two duplicate keys, and (outside
+the safe loader) construct arbitrary objects. Here PyYAML only composes the node graph;
+this module builds the values itself, so it can refuse what a spec must not contain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem, SpecError, format_path
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_NODES = 2_000_000
+
+Path_ = tuple[str | int, ...]
+
+_CORE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+# YAML 1.1 resolves these plain words to booleans; YAML 1.2 (and every JSON tool) reads
+# them as strings. A spec that says `required: yes` means a string-looking mistake, and
+# a field named `on` must stay "on", so only true/false count as booleans.
+_YAML12_BOOLS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+# A plain 2024-01-01 resolves to a timestamp in YAML 1.1; a spec keeps it as text.
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a source file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """Plain data read from YAML, with the positions of its keys and values by path."""
+
+    data: Any
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+    texts: tuple[bytes, ...] = ()
+
+    def where(self, path: Path_, *, key: bool = False) -> Position:
+        """Best position for a path: its key or value, else the nearest ancestor's."""
+        probe = path
+        while True:
+            table = (self.keys, self.values) if key else (self.values, self.keys)
+            for positions in table:
+                if probe in positions:
+                    return positions[probe]
+            if not probe:
+                return Position(self.files[0] if self.files else "<spec>", 1, 1)
+            probe = probe[:-1]
+
+    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+        """A problem located at ``path``."""
+        pos = self.where(path, key=key)
+        return Problem(pos.file, pos.line, pos.column, format_path(path), message)
+
+
+def _position(display: str, node: yaml.Node) -> Position:
+    mark = node.start_mark
+    return Position(display, mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Turns one composed node graph into plain values, refusing what a spec must not use."""
+
+    def __init__(self, display: str, doc: Document, problems: list[Problem]) -> None:
+        self.display = display
+        self.doc = doc
+        self.problems = problems
+        self.nodes = 0
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
+        pos = _position(self.display, node)
+        self.problems.append(Problem(pos.file, pos.line, pos.column, format_path(path), message))
+
+    def build(self, node: yaml.Node, path: Path_, anchors: frozenset[int] = frozenset()) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooBig(node, path)
+        self.doc.values.setdefault(path, _position(self.display, node))
+        if node.tag == _TIMESTAMP and isinstance(node, yaml.ScalarNode):
+            return str(node.value)
+        if node.tag not in _CORE_TAGS:
+            self.fail(
+                node,
+                path,
+                f"YAML tag {node.tag!r} is not allowed; a spec uses plain YAML values only "
+                "(remove the tag)",
+            )
+            return None
+        if id(node) in anchors:
+            self.fail(node, path, "an alias refers to a node that contains it; write the value out")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, anchors | {id(node)})
+        if isinstance(node, yaml.SequenceNode):
+            inner = anchors | {id(node)}
+            return [self.build(item, (*path, i), inner) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, anchors: frozenset[int]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.fail(key_node, path, "merge keys (<<) are not allowed; write the keys out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _CORE_TAGS:
+                self.fail(key_node, path, "a mapping key must be a plain scalar")
+                continue
+            # Keys are names (wire names, scope names): always the text as written.
+            key = str(key_node.value)
+            key_path = (*path, key)
+            if key in out:
+                first = self.doc.keys[key_path]
+                self.fail(
+                    key_node,
+                    key_path,
+                    f"duplicate key {key!r}; it is first defined at line {first.line}, "
+                    f"column {first.column} (remove one)",
+                )
+                continue
+            self.doc.keys[key_path] = _position(self.display, key_node)
+            out[key] = self.build(value_node, key_path, anchors)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str" or node.style in ("'", '"', "|", ">"):
+            return str(node.value)
+        if tag == "tag:yaml.org,2002:bool":
+            return _YAML12_BOOLS.get(node.value, node.value)
+        return self.scalars.construct_object(node)
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node, path: Path_) -> None:
+        self.node = node
+        self.path = path
+
+
+def _decode(display: str, raw: bytes, problems: list[Problem]) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        problems.append(
+            Problem(display, line, column, "", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+        )
+        return None
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        problems.append(Problem(display, 1, 1, "", "the file is empty; a spec is a YAML mapping"))
+        return None
+    return text
+
+
+def _compose(display: str, text: str, problems: list[Problem]) -> yaml.Node | None:
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        problems.append(Problem(display, line, column, "", f"invalid YAML: {what}"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(display, 1, 1, "", f"invalid YAML: {exc}"))
+        return None
+    if len(nodes) != 1:
+        problems.append(
+            Problem(display, 1, 1, "", f"expected one YAML document, found {len(nodes)}")
+        )
+        return None
+    return nodes[0]
+
+
+def _read_one(display: str, raw: bytes, doc: Document, problems: list[Problem]) -> Any:
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(
+            Problem(display, 1, 1, "", f"the file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")
+        )
+        return None
+    text = _decode(display, raw, problems)
+    if text is None:
+        return None
+    node = _compose(display, text, problems)
+    if node is None:
+        return None
+    builder = _Builder(display, doc, problems)
+    try:
+        data = builder.build(node, ())
+    except _TooBig as exc:
+        builder.fail(
+            exc.node,
+            exc.path,
+            f"the document expands to more than {MAX_NODES} values (aliases that "
+            "repeat aliases?); write the values out",
+        )
+        return None
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(display, 1, 1, "", "the top level must be a mapping of keys (spec_version, languages, ...)")
+        )
+        return None
+    return data
+
+
+def spec_files(path: Path) -> list[Path]:
+    """The YAML files of a spec: the file itself, or a directory's ``*.yaml``/``*.yml`` sorted."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def display_name(path: Path) -> str:
+    """A path as shown in messages and headers: relative to the working directory if inside."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_sources(sources: list[tuple[str, bytes]]) -> Document:
+    """Read and merge spec sources (display name, bytes); raise SpecError with every problem."""
+    problems: list[Problem] = []
+    doc = Document(data={}, files=tuple(name for name, _ in sources), texts=tuple(b for _, b in sources))
+    if not sources:
+        raise SpecError([Problem("<spec>", 1, 1, "", "no spec files found (*.yaml)")])
+    merged: dict[str, Any] = {}
+    for display, raw in sources:
+        part = _read_one(display, raw, doc, problems)
+        if part is None:
+            continue
+        for key, value in part.items():
+            merged_value = _merge(merged, key, value, doc, problems)
+            if merged_value is not None:
+                merged[key] = merged_value
+    if problems:
+        raise SpecError(problems)
+    doc.data = merged
+    return doc
+
+
+def _merge(merged: dict[str, Any], key: str, value: Any, doc: Document, problems: list[Problem]) -> Any:
+    """Merge one top-level key of a file into what earlier files gave."""
+    if key not in merged:
+        return value
+    old = merged[key]
+    if isinstance(old, dict) and isinstance(value, dict):
+        for name in value:
+            if name in old:
+                problems.append(
+                    doc.problem((key, name), f"{key}.{name} is defined in two spec files", key=True)
+                )
+        return {**old, **value}
+    if old == value:
+        return old
+    problems.append(doc.problem((key,), f"{key!r} is defined differently in two spec files", key=True))
+    return None
+
+
+def load_path(path: Path) -> Document:
+    """Read a spec file or directory from disk."""
+    files = spec_files(path)
+    sources: list[tuple[str, bytes]] = []
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            sources.append((display_name(file), file.read_bytes()))
+        except OSError as exc:
+            problems.append(Problem(display_name(file), 1, 1, "", f"cannot read the spec: {exc.strerror}"))
+    if problems:
+        raise SpecError(problems)
+    return read_sources(sources)
+
