@@ -37,13 +37,17 @@ def _check_paths(files: dict[str, str]) -> None:
             raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output directory")
 
 
+# Python writes bytecode beside modules it imports; that is not an orphan of ours.
+_IGNORED_PARTS = frozenset({"__pycache__"})
+
+
 def _existing(out: Path) -> dict[str, Path]:
     if not out.is_dir():
         return {}
     return {
         p.relative_to(out).as_posix(): p
         for p in sorted(out.rglob("*"))
-        if p.is_file() or p.is_symlink()
+        if (p.is_file() or p.is_symlink()) and not _IGNORED_PARTS.intersection(p.relative_to(out).parts)
     }
 
 
