@@ -96,6 +96,11 @@ def md_heading(text: str) -> str:
     return md_text(_LINE_BREAK.sub(" ", text))
 
 
+def html_comment(text: str) -> str:
+    """Text inside ``<!-- ... -->``: nothing is unescaped there, so only ``--`` must go."""
+    return _LINE_BREAK.sub(" ", text).replace("--", "- -")
+
+
 def html_attr(text: str) -> str:
     """A value for a double-quoted HTML attribute."""
     return html.escape(_LINE_BREAK.sub(" ", text), quote=True)
@@ -116,4 +121,5 @@ ESCAPERS = {
     "md_code": md_code,
     "md_heading": md_heading,
     "html_attr": html_attr,
+    "html_comment": html_comment,
 }
