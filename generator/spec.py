@@ -169,33 +169,47 @@ def _schema_problems(doc: Document) -> list[Problem]:
 def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     """Turn one JSON Schema error into problems a person can act on."""
     path = tuple(error.absolute_path)
-    if error.validator == "additionalProperties" and error.validator_value is False:
-        allowed = sorted(error.schema.get("properties", {}))
+    instance: Any = error.instance
+    schema_node: Any = error.schema
+    rule: Any = error.validator_value
+    if _is_property_name_error(error):
+        return [_name_problem(doc, path, str(instance))]
+    if error.validator == "additionalProperties" and rule is False:
+        allowed = sorted(schema_node.get("properties", {}))
         out = []
-        for key in sorted(set(error.instance) - set(allowed)):
+        for key in sorted(set(instance) - set(allowed)):
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; allowed keys: {', '.join(allowed)}"
             out.append(doc.problem((*path, key), f"unknown key {key!r}{hint}", key=True))
         return out
     if error.validator == "required":
         return [doc.problem(path, error.message.replace("is a required property", "is required here"))]
-    if error.validator == "propertyNames":
-        name = error.instance
-        pattern = error.validator_value.get("pattern") or error.validator_value.get("$ref", "")
-        what = {
-            "^[A-Z][A-Za-z0-9]*$": "an object name must be PascalCase letters and digits (e.g. UserInfo)",
-            "^[a-z][a-z0-9_]*$": "an endpoint key must be snake_case (e.g. get_user_info)",
-        }.get(pattern, "a language code must look like en, th or pt-BR")
-        return [doc.problem((*path, name), f"invalid name {name!r}: {what}", key=True)]
     if error.validator == "type":
-        expected = error.validator_value
-        return [doc.problem(path, f"expected {_a(expected)}, found {_describe(error.instance)}")]
+        return [doc.problem(path, f"expected {_a(rule)}, found {_describe(instance)}")]
     if error.validator == "pattern":
-        return [doc.problem(path, f"{error.instance!r} does not have the expected form ({error.validator_value})")]
+        return [doc.problem(path, f"{instance!r} does not have the expected form ({rule})")]
     if error.validator in ("const", "enum"):
-        allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
-        return [doc.problem(path, f"{error.instance!r} is not allowed; use one of {', '.join(map(repr, allowed))}")]
+        allowed = rule if error.validator == "enum" else [rule]
+        return [doc.problem(path, f"{instance!r} is not allowed; use one of {', '.join(map(repr, allowed))}")]
     return [doc.problem(path, error.message)]
+
+
+def _is_property_name_error(error: jsonschema.ValidationError) -> bool:
+    """Whether the error is about a mapping key (jsonschema reports it at the parent's path)."""
+    return "propertyNames" in error.relative_schema_path
+
+
+_NAME_RULES = {
+    "objects": "an object name must be PascalCase letters and digits (e.g. UserInfo)",
+    "endpoints": "an endpoint key must be snake_case (e.g. get_user_info)",
+    "scopes": "a scope name must not be empty",
+}
+
+
+def _name_problem(doc: Document, path: tuple[str | int, ...], name: str) -> Problem:
+    parent = str(path[-1]) if path else ""
+    what = _NAME_RULES.get(parent) if len(path) == 1 else None
+    return doc.problem((*path, name), f"invalid name {name!r}: {what or 'a language code must look like en, th or pt-BR'}", key=True)
 
 
 def _a(kind: Any) -> str:
