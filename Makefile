@@ -6,8 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SPEC ?= spec
 OUT ?= generated
+# The docs site: its packages (requirements/docs.lock) go into the same venv.
+DOCS_STAMP := $(VENV)/.docs-installed
+DOCS_SRC := build/docs-src
+SITE ?= site
+PORT ?= 8000
 
-.PHONY: help generate check validate test test-fast lint docs serve-docs bench lock clean
+.PHONY: help generate check validate test test-fast lint docs serve-docs bench lock lock-docs clean
 
 help:
 	@echo "make generate   render every output from $(SPEC)/ into $(OUT)/"
@@ -15,7 +20,8 @@ help:
 	@echo "make check      fail with a diff if $(OUT)/ is stale"
 	@echo "make validate   check the spec only"
 	@echo "make lint       mypy --strict and black --check on the toolkit"
-	@echo "make docs       build the bilingual docs site into site/"
+	@echo "make docs       build the docs site (every spec language) from $(OUT)/ into $(SITE)/"
+	@echo "make serve-docs build it, then serve $(SITE)/ on http://127.0.0.1:$(PORT)/"
 	@echo "make bench      run the benchmark, write bench/RESULTS.md"
 
 $(STAMP): requirements/dev.lock pyproject.toml
@@ -23,6 +29,10 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(DOCS_STAMP): requirements/docs.lock $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/docs.lock
+	touch $(DOCS_STAMP)
 
 generate: $(STAMP)
 	$(BIN)/python -m generator generate --spec $(SPEC) --out $(OUT)
@@ -33,12 +43,23 @@ check: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m generator validate --spec $(SPEC)
 
-test: $(STAMP)
+test: $(STAMP) $(DOCS_STAMP)
 	$(BIN)/python -m generator check --spec $(SPEC) --out $(OUT)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
+
+# Stage mkdocs.yml and the pages from a fresh $(OUT)/ (it fails if $(OUT)/ is stale), then build
+# strictly: a warning, a broken link or a page missing from the nav fails the build. (Never add
+# --quiet: it drops warnings before --strict counts them.)
+docs: $(DOCS_STAMP)
+	$(BIN)/python -m generator.site --spec $(SPEC) --generated $(OUT) --out $(DOCS_SRC) --site $(SITE)
+	NO_MKDOCS_2_WARNING=1 PYTHAINLP_DATA=$(CURDIR)/build/pythainlp-data \
+	  $(BIN)/mkdocs build --strict --config-file $(DOCS_SRC)/mkdocs.yml
+
+serve-docs: docs
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/python -m mypy
@@ -50,6 +71,15 @@ lock:
 	{ echo "# Exact versions of every package the toolkit and its tests install (pip freeze of a fresh"; \
 	  echo "# venv with .[dev]); regenerate with: make lock"; \
 	  /tmp/specgen-lock/bin/pip freeze --all --exclude-editable | grep -vE "^(pip|specgen)=="; } > requirements/dev.lock
+
+lock-docs:
+	rm -rf /tmp/specgen-docs-lock && $(PYTHON) -m venv /tmp/specgen-docs-lock
+	/tmp/specgen-docs-lock/bin/pip install --quiet -r requirements/dev.lock -r requirements/docs.in
+	{ echo "# Exact versions of the docs site's packages beyond requirements/dev.lock (pip freeze of a fresh"; \
+	  echo "# venv with dev.lock and requirements/docs.in, less what dev.lock pins); regenerate with: make lock-docs"; \
+	  /tmp/specgen-docs-lock/bin/pip freeze --all | $(PYTHON) -c 'import sys; \
+	    pinned = {l.split("==")[0].lower() for l in open("requirements/dev.lock") if "==" in l} | {"pip"}; \
+	    sys.stdout.writelines(l for l in sys.stdin if l.split("==")[0].lower() not in pinned)'; } > requirements/docs.lock
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .hypothesis

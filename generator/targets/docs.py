@@ -6,8 +6,13 @@ import posixpath
 import shlex
 from dataclasses import dataclass
 
-from generator.ir import EndpointIR, ExampleIR, LanguageIR, ObjectIR, ProjectIR
+from generator.ir import EndpointIR, ExampleIR, FieldIR, LanguageIR, ObjectIR, ProjectIR
+from generator.targets.openapi import openapi_filename
 from generator.templating import render
+
+# The pages every language has besides one per object and endpoint, by file name.
+GETTING_STARTED = "getting-started.md"
+API_REFERENCE = "api-reference.md"
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,9 @@ class PageView:
     others: tuple[LanguageIR, ...]
 
 
-def _page(project: ProjectIR, lang: LanguageIR, rel: str, examples: tuple[ExampleIR, ...] = (), curl: str = "") -> PageView:
+def _page(
+    project: ProjectIR, lang: LanguageIR, rel: str, examples: tuple[ExampleIR, ...] = (), curl: str = ""
+) -> PageView:
     here = posixpath.dirname(f"{lang.code}/{rel}")
     depth = rel.count("/")
     return PageView(
@@ -74,13 +81,111 @@ def _curl(ep: EndpointIR) -> str:
     return " \\\n  ".join(lines)
 
 
+@dataclass(frozen=True)
+class Step:
+    """One assignment of the getting-started code that walks from the response to the selectable object."""
+
+    name: str
+    expression: str
+
+
+@dataclass(frozen=True)
+class GuideView:
+    """What the getting-started page shows, decided from the first endpoint with a fields parameter."""
+
+    ep: EndpointIR
+    obj: ObjectIR
+    scope_members: tuple[str, ...]  # the example's granted scopes, as ``Scope`` members
+    scope_names: tuple[str, ...]
+    fields_value: str  # what the fields parameter comes out as for those scopes
+    denied_field: FieldIR | None  # a field those scopes do not allow, and so raise
+    steps: tuple[Step, ...]  # response -> ... -> the selectable object
+    shown_field: FieldIR  # a field of the object the example prints and describes
+    imports: tuple[str, ...]  # every name the page's code takes from the package
+
+
+def _path_to(start: ObjectIR, goal: str, objects: dict[str, ObjectIR]) -> tuple[FieldIR, ...] | None:
+    """The shortest chain of single (non-array) object fields from ``start`` to the object ``goal``."""
+    queue: list[tuple[ObjectIR, tuple[FieldIR, ...]]] = [(start, ())]
+    seen = {start.name}
+    while queue:
+        obj, path = queue.pop(0)
+        if obj.name == goal:
+            return path
+        for f in obj.fields:
+            if f.type_object and f.type_label == f.type_object and f.type_object not in seen:
+                seen.add(f.type_object)
+                queue.append((objects[f.type_object], (*path, f)))
+    return None
+
+
+def _steps(path: tuple[FieldIR, ...]) -> tuple[Step, ...]:
+    steps: list[Step] = []
+    holder, optional = "response", False
+    for f in path:
+        access = f"{holder}.{f.py_name}"
+        steps.append(Step(f.py_name, f"{access} if {holder} is not None else None" if optional else access))
+        holder, optional = f.py_name, optional or not f.required
+    return tuple(steps)
+
+
+def _guide(project: ProjectIR) -> GuideView | None:
+    ep = next((e for e in project.endpoints if e.fields_object is not None and e.fields_object.scoped), None)
+    if ep is None or ep.fields_object is None:
+        return None
+    obj = ep.fields_object
+    used = [s for s in project.scopes if any(f.scope == s.name for f in obj.fields)]
+    granted = used[:2] if len(used) > 2 else used[:1]
+    names = tuple(s.name for s in granted)
+    objects = {o.name: o for o in project.objects}
+    path = _path_to(ep.response, obj.name, objects)
+    allowed = [f for f in obj.fields if f.scope in names]
+    return GuideView(
+        ep=ep,
+        obj=obj,
+        scope_members=tuple(s.member for s in granted),
+        scope_names=names,
+        fields_value=",".join(f.wire_name for f in allowed),
+        denied_field=next((f for f in obj.fields if f.scope not in names), None),
+        steps=_steps(path) if path else (),
+        shown_field=allowed[0],
+        imports=(
+            "Scope",
+            "ScopeNotGrantedError",
+            obj.build_fields_param,
+            obj.fields_for_scopes,
+            ep.constant,
+            ep.response.class_name,
+            obj.class_name,
+            "describe",
+        ),
+    )
+
+
 def render_docs(project: ProjectIR) -> dict[str, str]:
     """Render ``docs/<lang>/...`` and ``docs/bilingual/...``."""
     files: dict[str, str] = {}
     for lang in project.languages:
         base = f"docs/{lang.code}"
-        files[f"{base}/index.md"] = render("docs/index.md.j2", project=project, page=_page(project, lang, "index.md"))
-        files[f"{base}/scopes.md"] = render("docs/scopes.md.j2", project=project, page=_page(project, lang, "scopes.md"))
+        files[f"{base}/index.md"] = render(
+            "docs/index.md.j2", project=project, page=_page(project, lang, "index.md")
+        )
+        files[f"{base}/scopes.md"] = render(
+            "docs/scopes.md.j2", project=project, page=_page(project, lang, "scopes.md")
+        )
+        files[f"{base}/{GETTING_STARTED}"] = render(
+            "docs/getting_started.md.j2",
+            project=project,
+            guide=_guide(project),
+            page=_page(project, lang, GETTING_STARTED),
+        )
+        files[f"{base}/{API_REFERENCE}"] = render(
+            "docs/api_reference.md.j2",
+            project=project,
+            openapi_file=openapi_filename(project, lang.code),
+            openapi_name=posixpath.basename(openapi_filename(project, lang.code)),
+            page=_page(project, lang, API_REFERENCE),
+        )
         for obj in project.objects:
             rel = f"objects/{obj.slug}.md"
             page = _page(project, lang, rel, _examples_for(project, obj))
@@ -91,9 +196,11 @@ def render_docs(project: ProjectIR) -> dict[str, str]:
             files[f"{base}/{rel}"] = render("docs/endpoint.md.j2", project=project, ep=ep, page=page)
     source = project.languages[0]
     for ep in project.endpoints:
-        obj = ep.fields_object
-        if obj is None:
+        selectable = ep.fields_object
+        if selectable is None:
             continue
-        page = _page(project, source, f"{obj.slug}.md", ep.examples)
-        files[f"docs/bilingual/{obj.slug}.md"] = render("docs/bilingual.md.j2", project=project, obj=obj, page=page)
+        page = _page(project, source, f"{selectable.slug}.md", ep.examples)
+        files[f"docs/bilingual/{selectable.slug}.md"] = render(
+            "docs/bilingual.md.j2", project=project, obj=selectable, page=page
+        )
     return files
