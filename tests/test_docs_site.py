@@ -74,11 +74,12 @@ def browser_packages() -> None:
 def _mkdocs_build(generated: Path, spec: Path, out: Path) -> tuple[Path, str]:
     """Stage and build a site as `make docs` does; the build's output (a warning fails it)."""
     src, site = out / "docs-src", out / "site"
-    subprocess.run(
+    staged = subprocess.run(
         [sys.executable, "-m", "generator.site", "--spec", str(spec), "--generated", str(generated),
          "--out", str(src), "--site", str(site)],
-        check=True, cwd=ROOT, env=BUILD_ENV, capture_output=True,
+        cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True,
     )  # fmt: skip
+    assert staged.returncode == 0, staged.stdout + staged.stderr
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run(
         [str(mkdocs), "build", "--strict", "--config-file", str(src / "mkdocs.yml")],
