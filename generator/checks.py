@@ -7,18 +7,29 @@ malformed part is skipped here (the schema already reported it).
 from __future__ import annotations
 
 import builtins
-import difflib
 import keyword
 from collections.abc import Iterator
 from typing import Any
 
 from generator import naming
 from generator.labels import LABEL_KEYS, default_labels
-from generator.problems import Problem
+from generator.problems import Problem, closest
 from generator.yaml_source import Document, Path_
 
 PRIMITIVES = ("string", "boolean", "int32", "int64", "number")
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+# Type names people bring from other languages, and the spec's name for each.
+_TYPE_ALIASES = {
+    "str": "string",
+    "text": "string",
+    "bool": "boolean",
+    "int": "int64",
+    "integer": "int64",
+    "long": "int64",
+    "float": "number",
+    "double": "number",
+    "list": "array",
+}
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -32,6 +43,15 @@ def _bad_char(text: str) -> str | None:
             return f"control character U+{code:04X}"
         if 0xD800 <= code <= 0xDFFF:
             return f"lone surrogate U+{code:04X}"
+    return None
+
+
+def _break_in_name(name: str) -> str | None:
+    for char in name:
+        if char in "\r\n\x85\u2028\u2029":
+            return f"line break U+{ord(char):04X}"
+        if char == "\t":
+            return "tab"
     return None
 
 
@@ -81,16 +101,24 @@ def text_problems(doc: Document) -> list[Problem]:
             continue
         for lang in langs:
             if lang not in text:
-                problems.append(doc.problem(path, f"missing the {lang!r} text (languages are {', '.join(langs)})"))
+                problems.append(
+                    doc.problem(path, f"missing the {lang!r} text (languages are {', '.join(langs)})")
+                )
         for lang, value in text.items():
             if lang not in langs:
                 problems.append(
-                    doc.problem((*path, lang), f"language {lang!r} is not in `languages`; add it there or remove this text", key=True)
+                    doc.problem(
+                        (*path, lang),
+                        f"language {lang!r} is not in `languages`; add it there or remove this text",
+                        key=True,
+                    )
                 )
             if not isinstance(value, str):
                 continue
             if not value.strip():
-                problems.append(doc.problem((*path, lang), "the text is empty; write it or remove the language"))
+                problems.append(
+                    doc.problem((*path, lang), "the text is empty; write it or remove the language")
+                )
             bad = _bad_char(value)
             if bad:
                 problems.append(doc.problem((*path, lang), f"the text contains a {bad}; remove it"))
@@ -107,8 +135,8 @@ def _type_problems(doc: Document, path: Path_, raw: dict[str, Any], objects: dic
         return []
     known = _known_types(doc.data)
     if name not in known:
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(known)}"
+        close = _TYPE_ALIASES.get(name.lower()) or closest(name, known)
+        hint = f"did you mean {close!r}?" if close else f"use one of {', '.join(known)}"
         return [doc.problem((*path, "type"), f"unknown type {name!r}; {hint}")]
     if name == "array":
         items = raw.get("items")
@@ -116,7 +144,9 @@ def _type_problems(doc: Document, path: Path_, raw: dict[str, Any], objects: dic
             return [doc.problem((*path, "type"), "an array needs `items: {type: ...}`")]
         return _type_problems(doc, (*path, "items"), items, objects)
     if "items" in raw:
-        return [doc.problem((*path, "items"), f"`items` is only for arrays, and this type is {name!r}", key=True)]
+        return [
+            doc.problem((*path, "items"), f"`items` is only for arrays, and this type is {name!r}", key=True)
+        ]
     return []
 
 
@@ -166,7 +196,13 @@ def object_problems(doc: Document) -> list[Problem]:
     class_names = frozenset(objects)
     for name in objects:
         if keyword.iskeyword(name) or hasattr(builtins, name) or name in naming.MODULE_NAMES:
-            problems.append(doc.problem(("objects", name), f"{name!r} is a Python name the models need; rename the object", key=True))
+            problems.append(
+                doc.problem(
+                    ("objects", name),
+                    f"{name!r} is a Python name the models need; rename the object",
+                    key=True,
+                )
+            )
     for obj_name, obj in objects.items():
         fields = _dict(_dict(obj).get("fields"))
         python_names: dict[str, str] = {}
@@ -175,30 +211,48 @@ def object_problems(doc: Document) -> list[Problem]:
             path: Path_ = ("objects", obj_name, "fields", wire)
             if not isinstance(field, dict):
                 continue
-            bad = _bad_char(wire) or ("line break" if any(c in wire for c in "\r\n\t") else None)
+            bad = _bad_char(wire) or _break_in_name(wire)
             if bad or not wire:
-                problems.append(doc.problem(path, f"a field name must be non-empty, one line, printable (found {bad or 'empty'})", key=True))
+                problems.append(
+                    doc.problem(
+                        path,
+                        f"a field name must be non-empty, one line, printable ({f'found a {bad}' if bad else 'found an empty name'})",
+                        key=True,
+                    )
+                )
                 continue
             problems.extend(_type_problems(doc, path, field, objects))
             scope = field.get("scope")
             if isinstance(scope, str) and scope not in scopes:
-                close = difflib.get_close_matches(scope, list(scopes), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else "; declare it under `scopes`"
+                close = closest(scope, scopes)
+                hint = f"; did you mean {close!r}?" if close else "; declare it under `scopes`"
                 problems.append(doc.problem((*path, "scope"), f"scope {scope!r} is not declared{hint}"))
             if "example" in field:
                 bad_example = _example_problem(field["example"], field, objects)
                 if bad_example:
-                    problems.append(doc.problem((*path, "example"), f"the example does not fit the type: {bad_example}"))
+                    problems.append(
+                        doc.problem((*path, "example"), f"the example does not fit the type: {bad_example}")
+                    )
             py = naming.field_name(wire, class_names)
             if py in python_names:
                 problems.append(
-                    doc.problem(path, f"fields {python_names[py]!r} and {wire!r} both become the Python name {py!r}; rename one", key=True)
+                    doc.problem(
+                        path,
+                        f"fields {python_names[py]!r} and {wire!r} both become the Python name {py!r}; rename one",
+                        key=True,
+                    )
                 )
             python_names.setdefault(py, wire)
             member = naming.enum_member(wire)
-            if member in members and field.get("scope") is not None:
+            # One message per pair of keys: a Python-name clash usually clashes as members too.
+            same_pair = python_names[py] == members.get(member)
+            if member in members and field.get("scope") is not None and not same_pair:
                 problems.append(
-                    doc.problem(path, f"fields {members[member]!r} and {wire!r} both become the enum member {member!r}; rename one", key=True)
+                    doc.problem(
+                        path,
+                        f"fields {members[member]!r} and {wire!r} both become the enum member {member!r}; rename one",
+                        key=True,
+                    )
                 )
             if field.get("scope") is not None:
                 members.setdefault(member, wire)
@@ -213,7 +267,11 @@ def scope_problems(doc: Document) -> list[Problem]:
         member = naming.enum_member(name)
         if member in members:
             problems.append(
-                doc.problem(("scopes", name), f"scopes {members[member]!r} and {name!r} both become the enum member {member!r}; rename one", key=True)
+                doc.problem(
+                    ("scopes", name),
+                    f"scopes {members[member]!r} and {name!r} both become the enum member {member!r}; rename one",
+                    key=True,
+                )
             )
         members.setdefault(member, name)
     return problems
@@ -230,37 +288,54 @@ def endpoint_problems(doc: Document) -> list[Problem]:
         path: Path_ = ("endpoints", key)
         route = (str(ep.get("method")), str(ep.get("path")))
         if route in routes:
-            problems.append(doc.problem(path, f"{route[0]} {route[1]} is also endpoint {routes[route]!r}", key=True))
+            problems.append(
+                doc.problem(path, f"{route[0]} {route[1]} is also endpoint {routes[route]!r}", key=True)
+            )
         routes.setdefault(route, key)
         response = ep.get("response")
         if isinstance(response, str) and response not in objects:
             problems.append(doc.problem((*path, "response"), _unknown_object(response, objects)))
         if ep.get("security") == "oauth2" and "auth" not in data:
-            problems.append(doc.problem((*path, "security"), "oauth2 security needs a top-level `auth` with authorize_url and token_url"))
+            problems.append(
+                doc.problem(
+                    (*path, "security"),
+                    "oauth2 security needs a top-level `auth` with authorize_url and token_url",
+                )
+            )
         fp = _dict(ep.get("fields_parameter"))
         selected = fp.get("object")
         if isinstance(selected, str):
             if selected not in objects:
-                problems.append(doc.problem((*path, "fields_parameter", "object"), _unknown_object(selected, objects)))
+                problems.append(
+                    doc.problem((*path, "fields_parameter", "object"), _unknown_object(selected, objects))
+                )
             else:
                 for wire, field in _dict(_dict(objects[selected]).get("fields")).items():
                     if isinstance(field, dict) and "scope" not in field:
                         problems.append(
-                            doc.problem(("objects", selected, "fields", wire),
-                                        f"needs a `scope`: endpoint {key!r} selects the fields of {selected} by scope", key=True)
+                            doc.problem(
+                                ("objects", selected, "fields", wire),
+                                f"needs a `scope`: endpoint {key!r} selects the fields of {selected} by scope",
+                                key=True,
+                            )
                         )
         if isinstance(response, str) and response in objects:
             for ex_key, ex in _dict(ep.get("examples")).items():
                 if isinstance(ex, dict) and "value" in ex:
                     bad = _example_problem(ex["value"], {"type": response}, objects)
                     if bad:
-                        problems.append(doc.problem((*path, "examples", ex_key, "value"), f"the example does not fit {response}: {bad}"))
+                        problems.append(
+                            doc.problem(
+                                (*path, "examples", ex_key, "value"),
+                                f"the example does not fit {response}: {bad}",
+                            )
+                        )
     return problems
 
 
 def _unknown_object(name: str, objects: dict[str, Any]) -> str:
-    close = difflib.get_close_matches(name, list(objects), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; objects are {', '.join(objects) or 'none'}"
+    close = closest(name, objects)
+    hint = f"; did you mean {close!r}?" if close else f"; objects are {', '.join(objects) or 'none'}"
     return f"unknown object {name!r}{hint}"
 
 
@@ -270,23 +345,33 @@ def package_problems(doc: Document) -> list[Problem]:
     pkg = _dict(doc.data.get("package"))
     name = pkg.get("name")
     if isinstance(name, str) and not naming.is_package_name(name):
-        problems.append(doc.problem(("package", "name"), f"{name!r} is not a valid Python import name (lowercase letters, digits, _; not a keyword)"))
+        problems.append(
+            doc.problem(
+                ("package", "name"),
+                f"{name!r} is not a valid Python import name (lowercase letters, digits, _; not a keyword)",
+            )
+        )
     labels = _dict(doc.data.get("labels"))
     langs = _languages(doc.data)
     for lang, table in labels.items():
         if lang not in langs:
-            problems.append(doc.problem(("labels", lang), f"language {lang!r} is not in `languages`", key=True))
+            problems.append(
+                doc.problem(("labels", lang), f"language {lang!r} is not in `languages`", key=True)
+            )
         for key in _dict(table):
             if key not in LABEL_KEYS:
-                close = difflib.get_close_matches(key, sorted(LABEL_KEYS), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                close = closest(key, sorted(LABEL_KEYS))
+                hint = f"; did you mean {close!r}?" if close else ""
                 problems.append(doc.problem(("labels", lang, key), f"unknown label {key!r}{hint}", key=True))
     for lang in langs:
         given = set(_dict(labels.get(lang)))
         missing = LABEL_KEYS - given - set(default_labels(lang))
         if missing:
             problems.append(
-                doc.problem(("languages",), f"no interface words for {lang!r}: add `labels: {{{lang}: ...}}` with {', '.join(sorted(missing))}")
+                doc.problem(
+                    ("languages",),
+                    f"no interface words for {lang!r}: add `labels: {{{lang}: ...}}` with {', '.join(sorted(missing))}",
+                )
             )
     return problems
 

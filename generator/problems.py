@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+
+# How alike a misspelling must be to be suggested: "descripton" -> "description" (0.95) and
+# "feild" -> "field" (0.8) are, "servers" -> "spec_version" (0.63) is not.
+SUGGESTION_CUTOFF = 0.7
 
 
 @dataclass(frozen=True, order=True)
@@ -31,9 +37,7 @@ class SpecError(Exception):
 
     def to_json(self) -> str:
         """Render the problems as a JSON document for editors and CI."""
-        return json.dumps(
-            {"problems": [asdict(p) for p in self.problems]}, ensure_ascii=False, indent=2
-        )
+        return json.dumps({"problems": [asdict(p) for p in self.problems]}, ensure_ascii=False, indent=2)
 
 
 def format_path(path: tuple[str | int, ...]) -> str:
@@ -43,6 +47,33 @@ def format_path(path: tuple[str | int, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            text = part if part and all(c not in part for c in ".[] \n") else json.dumps(part)
+            text = (
+                part if part and part.isprintable() and not any(c in part for c in '.[] "') else _quoted(part)
+            )
             out += f".{text}" if out else text
     return out
+
+
+def _quoted(key: str) -> str:
+    """A key in double quotes, every character that is not printable written as an escape.
+
+    A problem is one line: a tab, a line break or a zero-width character in a key must not
+    reach the terminal raw. Thai and other printable text stays readable.
+    """
+    return '"' + "".join(_escaped(c) for c in key) + '"'
+
+
+def _escaped(char: str) -> str:
+    if char in '"\\':
+        return "\\" + char
+    if char.isprintable():
+        return char
+    if ord(char) < 0x20:
+        return json.dumps(char)[1:-1]  # \n, \t, \u0007
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` is most likely a misspelling of, if one is close enough."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=SUGGESTION_CUTOFF)
+    return found[0] if found else None

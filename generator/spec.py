@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from typing import Any
 import jsonschema
 
 from generator import checks
-from generator.problems import Problem, SpecError
+from generator.problems import Problem, SpecError, closest
 from generator.yaml_source import Document, load_path, read_sources
 
 SCHEMA_PATH = Path(__file__).with_name("spec.schema.json")
@@ -178,8 +177,8 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         allowed = sorted(schema_node.get("properties", {}))
         out = []
         for key in sorted(set(instance) - set(allowed)):
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; allowed keys: {', '.join(allowed)}"
+            close = closest(key, allowed)
+            hint = f"; did you mean {close!r}?" if close else f"; allowed keys: {', '.join(allowed)}"
             out.append(doc.problem((*path, key), f"unknown key {key!r}{hint}", key=True))
         return out
     if error.validator == "required":
@@ -209,12 +208,22 @@ _NAME_RULES = {
 def _name_problem(doc: Document, path: tuple[str | int, ...], name: str) -> Problem:
     parent = str(path[-1]) if path else ""
     what = _NAME_RULES.get(parent) if len(path) == 1 else None
-    return doc.problem((*path, name), f"invalid name {name!r}: {what or 'a language code must look like en, th or pt-BR'}", key=True)
+    return doc.problem(
+        (*path, name),
+        f"invalid name {name!r}: {what or 'a language code must look like en, th or pt-BR'}",
+        key=True,
+    )
 
 
 def _a(kind: Any) -> str:
-    names = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
-             "boolean": "true or false", "number": "a number"}
+    names = {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "a string",
+        "integer": "an integer",
+        "boolean": "true or false",
+        "number": "a number",
+    }
     return names.get(kind, str(kind)) if isinstance(kind, str) else " or ".join(map(_a, kind))
 
 
@@ -276,8 +285,13 @@ def _build(doc: Document) -> Spec:
                 rate_limit_per_minute=e.get("rate_limit_per_minute"),
                 security=e.get("security"),
                 fields_parameter=(
-                    FieldsParameter(fp["name"], fp["object"], bool(fp.get("required", False)),
-                                    fp["description"], fp.get("example"))
+                    FieldsParameter(
+                        fp["name"],
+                        fp["object"],
+                        bool(fp.get("required", False)),
+                        fp["description"],
+                        fp.get("example"),
+                    )
                     if fp
                     else None
                 ),
@@ -299,8 +313,14 @@ def _build(doc: Document) -> Spec:
         files=doc.files,
         sha256=digest.hexdigest(),
         languages=langs,
-        package=PackageSpec(pkg["name"], pkg["version"], pkg["title"], pkg["description"],
-                            pkg.get("api_version"), pkg["base_url"]),
+        package=PackageSpec(
+            pkg["name"],
+            pkg["version"],
+            pkg["title"],
+            pkg["description"],
+            pkg.get("api_version"),
+            pkg["base_url"],
+        ),
         auth=AuthSpec(auth["authorize_url"], auth["token_url"]) if auth else None,
         scopes=scopes,
         objects=objects,

@@ -14,9 +14,9 @@ from typing import Any
 import yaml
 
 from generator.problems import Problem, SpecError, format_path
+from generator.yaml_limits import MAX_DEPTH, expansion_problem, nesting_problem
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
-MAX_NODES = 2_000_000
 
 Path_ = tuple[str | int, ...]
 
@@ -40,6 +40,7 @@ _YAML12_BOOLS = {
     "False": False,
     "FALSE": False,
 }
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 # A plain 2024-01-01 resolves to a timestamp in YAML 1.1; a spec keeps it as text.
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -88,6 +89,11 @@ def _position(display: str, node: yaml.Node) -> Position:
     return Position(display, mark.line + 1, mark.column + 1)
 
 
+def _short_tag(tag: str) -> str:
+    """A tag as it is written: ``!!python/object`` rather than ``tag:yaml.org,2002:python/object``."""
+    return "!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag
+
+
 class _Builder:
     """Turns one composed node graph into plain values, refusing what a spec must not use."""
 
@@ -95,7 +101,6 @@ class _Builder:
         self.display = display
         self.doc = doc
         self.problems = problems
-        self.nodes = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
@@ -103,17 +108,22 @@ class _Builder:
         self.problems.append(Problem(pos.file, pos.line, pos.column, format_path(path), message))
 
     def build(self, node: yaml.Node, path: Path_, anchors: frozenset[int] = frozenset()) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _TooBig(node, path)
         self.doc.values.setdefault(path, _position(self.display, node))
+        if len(path) > MAX_DEPTH:
+            # Aliases can nest deeper than the text does; the builder recurses, so stop here.
+            self.fail(
+                node,
+                path,
+                f"values are nested more than {MAX_DEPTH} levels deep (through aliases); write them out",
+            )
+            return None
         if node.tag == _TIMESTAMP and isinstance(node, yaml.ScalarNode):
             return str(node.value)
         if node.tag not in _CORE_TAGS:
             self.fail(
                 node,
                 path,
-                f"YAML tag {node.tag!r} is not allowed; a spec uses plain YAML values only "
+                f"YAML tag {_short_tag(node.tag)!r} is not allowed; a spec uses plain YAML values only "
                 "(remove the tag)",
             )
             return None
@@ -125,6 +135,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             inner = anchors | {id(node)}
             return [self.build(item, (*path, i), inner) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # composed nodes are of these three kinds
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, anchors: frozenset[int]) -> dict[str, Any]:
@@ -161,12 +172,6 @@ class _Builder:
         return self.scalars.construct_object(node)
 
 
-class _TooBig(Exception):
-    def __init__(self, node: yaml.Node, path: Path_) -> None:
-        self.node = node
-        self.path = path
-
-
 def _decode(display: str, raw: bytes, problems: list[Problem]) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -177,7 +182,13 @@ def _decode(display: str, raw: bytes, problems: list[Problem]) -> str | None:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         problems.append(
-            Problem(display, line, column, "", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+            Problem(
+                display,
+                line,
+                column,
+                "",
+                f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            )
         )
         return None
     if not text.strip() or all(
@@ -189,20 +200,42 @@ def _decode(display: str, raw: bytes, problems: list[Problem]) -> str | None:
 
 
 def _compose(display: str, text: str, problems: list[Problem]) -> yaml.Node | None:
+    too_deep = nesting_problem(display, text, _Loader)
+    if too_deep:
+        problems.append(too_deep)
+        return None
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        context = exc.context
+        start = exc.context_mark
+        if context and start and (start.line, start.column) != (line - 1, column - 1):
+            context += f" (started at line {start.line + 1}, column {start.column + 1})"
+        what = " ".join(s for s in (context, exc.problem) if s)
         problems.append(Problem(display, line, column, "", f"invalid YAML: {what}"))
         return None
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_column(text, exc.position)
+        problems.append(
+            Problem(display, line, column, "", f"invalid YAML: {exc.reason} (U+{exc.character:04X})")
+        )
+        return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(display, 1, 1, "", f"invalid YAML: {exc}"))
+        problems.append(Problem(display, 1, 1, "", f"invalid YAML: {' '.join(str(exc).split())}"))
         return None
     if len(nodes) != 1:
+        second = nodes[1].start_mark if len(nodes) > 1 else None
+        line, column = (second.line + 1, second.column + 1) if second else (1, 1)
         problems.append(
-            Problem(display, 1, 1, "", f"expected one YAML document, found {len(nodes)}")
+            Problem(
+                display,
+                line,
+                column,
+                "",
+                f"a second YAML document starts here; a spec file holds one document (found {len(nodes)})",
+            )
         )
         return None
     return nodes[0]
@@ -220,23 +253,29 @@ def _read_one(display: str, raw: bytes, doc: Document, problems: list[Problem]) 
     node = _compose(display, text, problems)
     if node is None:
         return None
-    builder = _Builder(display, doc, problems)
-    try:
-        data = builder.build(node, ())
-    except _TooBig as exc:
-        builder.fail(
-            exc.node,
-            exc.path,
-            f"the document expands to more than {MAX_NODES} values (aliases that "
-            "repeat aliases?); write the values out",
-        )
+    too_big = expansion_problem(display, node)
+    if too_big:
+        problems.append(too_big)
         return None
+    data = _Builder(display, doc, problems).build(node, ())
     if not isinstance(data, dict):
         problems.append(
-            Problem(display, 1, 1, "", "the top level must be a mapping of keys (spec_version, languages, ...)")
+            Problem(
+                display, 1, 1, "", "the top level must be a mapping of keys (spec_version, languages, ...)"
+            )
         )
         return None
     return data
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of a reader error's offset (libyaml counts UTF-8 bytes)."""
+    before = (
+        text.encode("utf-8")[:position].decode("utf-8", "ignore")
+        if _Loader is not yaml.SafeLoader
+        else text[:position]
+    )
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def spec_files(path: Path) -> list[Path]:
@@ -261,21 +300,32 @@ def read_sources(sources: list[tuple[str, bytes]]) -> Document:
     if not sources:
         raise SpecError([Problem("<spec>", 1, 1, "", "no spec files found (*.yaml)")])
     merged: dict[str, Any] = {}
+    first_seen: dict[Path_, Position] = {}  # where each merged key was first defined
     for display, raw in sources:
         part = _read_one(display, raw, doc, problems)
         if part is None:
             continue
         for key, value in part.items():
-            merged_value = _merge(merged, key, value, doc, problems)
+            merged_value = _merge(merged, key, value, doc, first_seen, problems)
             if merged_value is not None:
                 merged[key] = merged_value
+            first_seen.setdefault((key,), doc.keys[(key,)])
+            for name in value if isinstance(value, dict) else ():
+                first_seen.setdefault((key, name), doc.keys[(key, name)])
     if problems:
         raise SpecError(problems)
     doc.data = merged
     return doc
 
 
-def _merge(merged: dict[str, Any], key: str, value: Any, doc: Document, problems: list[Problem]) -> Any:
+def _merge(
+    merged: dict[str, Any],
+    key: str,
+    value: Any,
+    doc: Document,
+    first_seen: dict[Path_, Position],
+    problems: list[Problem],
+) -> Any:
     """Merge one top-level key of a file into what earlier files gave."""
     if key not in merged:
         return value
@@ -283,19 +333,35 @@ def _merge(merged: dict[str, Any], key: str, value: Any, doc: Document, problems
     if isinstance(old, dict) and isinstance(value, dict):
         for name in value:
             if name in old:
+                first = first_seen[(key, name)]
                 problems.append(
-                    doc.problem((key, name), f"{key}.{name} is defined in two spec files", key=True)
+                    doc.problem(
+                        (key, name),
+                        f"{format_path((key, name))} is defined in two spec files (first in {first.file}, line {first.line}); keep one",
+                        key=True,
+                    )
                 )
         return {**old, **value}
     if old == value:
         return old
-    problems.append(doc.problem((key,), f"{key!r} is defined differently in two spec files", key=True))
+    first = first_seen[(key,)]
+    problems.append(
+        doc.problem(
+            (key,),
+            f"{key!r} is defined differently in two spec files (first in {first.file}, line {first.line}); keep one",
+            key=True,
+        )
+    )
     return None
 
 
 def load_path(path: Path) -> Document:
     """Read a spec file or directory from disk."""
     files = spec_files(path)
+    if not files:
+        raise SpecError(
+            [Problem(display_name(path), 1, 1, "", "no spec files found (*.yaml, *.yml) in this directory")]
+        )
     sources: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
     for file in files:
@@ -306,4 +372,3 @@ def load_path(path: Path) -> Document:
     if problems:
         raise SpecError(problems)
     return read_sources(sources)
-
