@@ -23,6 +23,11 @@ def py_str(text: str) -> str:
     if literal.startswith("'") and '"' not in text:
         body = literal[1:-1].replace("\\'", "'")
         return f'"{body}"'
+    if literal.startswith("'") and "'" in text:
+        # Both quotes: black switches to double quotes unless that needs more backslashes.
+        double = "".join('\\"' if c == '"' else repr(c)[1:-1] for c in text)
+        if double.count("\\") <= literal.count("\\"):
+            return f'"{double}"'
     return literal
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from generator.escaping import ESCAPERS
+from generator.formatting import black_docstring
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -32,7 +33,7 @@ def _json_block(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("```", "`\\u0060`")
 
 
-FILTERS = {**ESCAPERS, "py_literal": _py_literal, "json_block": _json_block}
+FILTERS = {**ESCAPERS, "py_literal": _py_literal, "json_block": _json_block, "black_docstring": black_docstring}
 
 
 @cache
