@@ -53,18 +53,45 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def _run(args: argparse.Namespace) -> int:
-    from generator import pipeline, writer
-    from generator.spec import load_spec
+def _cached_run(spec: Path) -> tuple[str | None, dict[str, str] | None]:
+    """The cache key of this generation and the output it produced before, if recorded."""
+    from generator import cache
+    from generator.yaml_source import display_name, spec_files
 
+    if cache.directory() is None:
+        return None, None
+    try:
+        sources = [(display_name(p), p.read_bytes()) for p in spec_files(spec)]
+    except OSError:
+        return None, None  # the pipeline reports it properly
+    key = cache.run_key(sources)
+    return key, cache.lookup(key)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "validate":
+        from generator.spec import load_spec
+
         spec = load_spec(args.spec)
         if args.format == "json":
             print('{"problems": []}')
         else:
             print(f"{', '.join(spec.files)}: ok ({len(spec.objects)} objects, {len(spec.scopes)} scopes)")
         return EXIT_OK
+    from generator import cache
+
+    key, expected = _cached_run(args.spec)
+    if expected is not None and cache.output_matches(args.out, expected):
+        # The same inputs produced exactly these files before: nothing to compute or write.
+        print(f"{args.out}: up to date ({len(expected)} files)")
+        return EXIT_OK
+    from generator import pipeline, writer
+    from generator.templating import environment
+
+    environment().bytecode_cache = cache.jinja_bytecode_cache()
     files = pipeline.generate(args.spec)
+    if key is not None:
+        cache.store(key, files)
     if args.command == "check":
         comparison = writer.compare(args.out, files)
         if comparison.clean:

@@ -127,7 +127,7 @@ def split_chunks(source: str) -> list[str]:
 def _black(path: str, source: str) -> str:
     import black  # imported only when a chunk needs it: most generations never do
 
-    mode = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=LINE_LENGTH)
+    mode = black.mode.Mode(target_versions={black.mode.TargetVersion.PY311}, line_length=LINE_LENGTH)
     try:
         return black.format_str(source, mode=mode)
     except Exception as exc:  # black raises several types; all mean the same here

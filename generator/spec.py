@@ -7,13 +7,14 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-
-from generator import checks
+from generator import checks, schema_fast
 from generator.problems import Problem, SpecError, closest
 from generator.yaml_source import Document, load_path, read_sources
+
+if TYPE_CHECKING:  # jsonschema is imported only when a spec may be invalid (about 60 ms)
+    import jsonschema
 
 SCHEMA_PATH = Path(__file__).with_name("spec.schema.json")
 PRIMITIVES = ("string", "boolean", "int32", "int64", "number")
@@ -155,10 +156,19 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema())
 
 
+@cache
+def _fast_check() -> schema_fast.Check | None:
+    return schema_fast.compile_schema(schema())
+
+
 def _schema_problems(doc: Document) -> list[Problem]:
+    if schema_fast.certainly_valid(_fast_check(), doc.data):
+        return []  # the common case, without importing jsonschema; otherwise it decides and explains
     problems = []
     for error in _validator().iter_errors(doc.data):
         problems.extend(_explain(doc, error))

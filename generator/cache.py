@@ -1,0 +1,127 @@
+"""A content-addressed cache that lets ``generate`` and ``check`` skip work that cannot change the output.
+
+What it stores, all under one directory (``.cache/specgen/`` beside ``templates/``, ignored
+by git; ``SPECGEN_CACHE=<dir>`` moves it, ``SPECGEN_CACHE=off`` turns it off):
+
+- ``runs/<key>.json``: for one set of inputs, the SHA-256 of every output file. The key
+  hashes everything the output depends on: the spec files' names (as shown in headers) and
+  bytes, every file of the generator and its templates, the Python version, and the
+  installed black, Jinja2, PyYAML and jsonschema (path, size and mtime of their
+  ``__init__``). If the output directory already holds exactly those files, nothing runs.
+- ``jinja/``: Jinja2's own bytecode cache of the compiled templates, keyed by template name
+  and checked against the template source on every load.
+
+The output never depends on the cache: a hit only skips recomputing bytes that would be
+identical, and a miss, a corrupt entry or an unwritable directory just means a full run.
+This module and Jinja2's bytecode cache are the only code that writes there; nothing here
+writes the output directory (that is writer.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+_SOURCES = (ROOT / "generator", ROOT / "templates")
+_PACKAGES = ("black", "jinja2", "yaml", "jsonschema")
+_FORMAT = "specgen-cache-1"
+
+
+def directory() -> Path | None:
+    """The cache directory, or None when caching is off."""
+    setting = os.environ.get("SPECGEN_CACHE", "")
+    if setting.lower() in ("off", "0", "no", "false"):
+        return None
+    return Path(setting) if setting else ROOT / ".cache" / "specgen"
+
+
+def _toolkit_digest() -> bytes:
+    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0".encode())
+    for base in _SOURCES:
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in _PACKAGES:
+        spec = find_spec(name)
+        origin = spec.origin if spec else None
+        stat = os.stat(origin) if origin else None
+        digest.update(f"{name}\0{origin}\0{stat.st_size if stat else 0}\0{stat.st_mtime_ns if stat else 0}\0".encode())
+    return digest.digest()
+
+
+def run_key(sources: list[tuple[str, bytes]]) -> str:
+    """The key of one generation: the toolkit and the spec sources (display name, bytes)."""
+    digest = hashlib.sha256(_toolkit_digest())
+    for name, raw in sources:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(raw).digest())
+    return digest.hexdigest()
+
+
+def _hashes(files: dict[str, str]) -> dict[str, str]:
+    return {path: hashlib.sha256(text.encode("utf-8")).hexdigest() for path, text in sorted(files.items())}
+
+
+def lookup(key: str) -> dict[str, str] | None:
+    """The output hashes recorded for ``key``, if any."""
+    base = directory()
+    if base is None:
+        return None
+    try:
+        entry: Any = json.loads((base / "runs" / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = entry.get("files") if isinstance(entry, dict) else None
+    return files if isinstance(files, dict) else None
+
+
+def store(key: str, files: dict[str, str]) -> None:
+    """Record the hashes of a generation's files under ``key`` (best effort, atomic)."""
+    base = directory()
+    if base is None:
+        return
+    try:
+        runs = base / "runs"
+        runs.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=runs, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"files": _hashes(files)}, handle, indent=0, sort_keys=True)
+        os.replace(tmp, runs / f"{key}.json")
+    except OSError:
+        return
+
+
+def output_matches(out: Path, expected: dict[str, str]) -> bool:
+    """Whether ``out`` holds exactly the files with these hashes (as writer.compare would see it)."""
+    from generator.writer import _existing  # the writer's own notion of which files are there
+
+    on_disk = _existing(out.absolute())
+    if set(on_disk) != set(expected):
+        return False
+    for rel, path in on_disk.items():
+        if path.is_symlink() or hashlib.sha256(path.read_bytes()).hexdigest() != expected[rel]:
+            return False
+    return True
+
+
+def jinja_bytecode_cache() -> Any:
+    """Jinja2's bytecode cache in the cache directory, or None when caching is off or impossible."""
+    base = directory()
+    if base is None:
+        return None
+    import jinja2
+
+    # Jinja keys its entries by template name and source only, so the folder is per toolkit
+    # (environment options, Jinja's version); old folders are only dead weight.
+    folder = base / "jinja" / _toolkit_digest().hex()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
