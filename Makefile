@@ -65,6 +65,19 @@ lint: $(STAMP)
 	$(BIN)/python -m mypy
 	$(BIN)/python -m black --check generator tests
 
+# The benchmark's extra packages (matplotlib, msgspec, orjson), pinned in requirements/bench.lock,
+# go into the same .venv. Takes several minutes (datamodel-codegen needs ~40 s on 500 objects);
+# not part of `make test`. Scratch output in bench/work/ (ignored); writes bench/RESULTS.md and
+# bench/results.png.
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP) requirements/bench.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/bench.lock
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py
+
 lock:
 	rm -rf /tmp/specgen-lock && $(PYTHON) -m venv /tmp/specgen-lock
 	/tmp/specgen-lock/bin/pip install --quiet setuptools==80.9.0 -e ".[dev]"
