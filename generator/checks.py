@@ -6,12 +6,10 @@ malformed part is skipped here (the schema already reported it).
 
 from __future__ import annotations
 
-import builtins
-import keyword
 from collections.abc import Iterator
 from typing import Any
 
-from generator import naming
+from generator import name_checks, naming
 from generator.labels import LABEL_KEYS, default_labels
 from generator.problems import Problem, closest
 from generator.yaml_source import Document, Path_
@@ -194,15 +192,6 @@ def object_problems(doc: Document) -> list[Problem]:
     scopes = _dict(data.get("scopes"))
     problems: list[Problem] = []
     class_names = frozenset(objects)
-    for name in objects:
-        if keyword.iskeyword(name) or hasattr(builtins, name) or name in naming.MODULE_NAMES:
-            problems.append(
-                doc.problem(
-                    ("objects", name),
-                    f"{name!r} is a Python name the models need; rename the object",
-                    key=True,
-                )
-            )
     for obj_name, obj in objects.items():
         fields = _dict(_dict(obj).get("fields"))
         python_names: dict[str, str] = {}
@@ -256,24 +245,6 @@ def object_problems(doc: Document) -> list[Problem]:
                 )
             if field.get("scope") is not None:
                 members.setdefault(member, wire)
-    return problems
-
-
-def scope_problems(doc: Document) -> list[Problem]:
-    """Scope names map to distinct enum members."""
-    members: dict[str, str] = {}
-    problems = []
-    for name in _dict(doc.data.get("scopes")):
-        member = naming.enum_member(name)
-        if member in members:
-            problems.append(
-                doc.problem(
-                    ("scopes", name),
-                    f"scopes {members[member]!r} and {name!r} both become the enum member {member!r}; rename one",
-                    key=True,
-                )
-            )
-        members.setdefault(member, name)
     return problems
 
 
@@ -383,7 +354,7 @@ def meaning_problems(doc: Document) -> list[Problem]:
     return [
         *text_problems(doc),
         *object_problems(doc),
-        *scope_problems(doc),
+        *name_checks.name_problems(doc),
         *endpoint_problems(doc),
         *package_problems(doc),
     ]

@@ -63,9 +63,11 @@ def py_comment(text: str) -> str:
 def _md_common(text: str) -> str:
     """Shared Markdown escaping: HTML shown as text, inline syntax neutralised."""
     text = html.escape(text, quote=False)
-    # Backslash first, then the characters inline Markdown (and attr_list) interprets.
+    # Backslash first, then the characters inline Markdown (and attr_list) interprets. Only
+    # characters Python-Markdown lets a backslash escape: before any other (`$`, `~`, `^`,
+    # `=`) the backslash would be shown.
     text = text.replace("\\", "\\\\")
-    return re.sub(r"([`*_\[\]{}|~!#+\-=$^])", r"\\\1", text)
+    return re.sub(r"([`*_\[\]{}|!#+\-])", r"\\\1", text)
 
 
 def md_text(text: str) -> str:
@@ -89,10 +91,19 @@ def md_cell(text: str) -> str:
     return md_text(text).replace("\t", " ")
 
 
+# Inside raw HTML such as <code>, Markdown still reads inline syntax: `__init__` would turn
+# bold and `[x](javascript:...)` into a link. These characters become numeric references.
+_HTML_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MD_INLINE = re.compile(r"[&<>\\`*\[\]{}|~!^=+#$]|(?<![^\W_])_|_(?![^\W_])")
+
+
 def md_code(text: str) -> str:
-    """An inline code element for a name (wire name, scope) that is safe in a table cell."""
-    escaped = html.escape(text, quote=True).replace("|", "&#124;").replace("\\", "&#92;")
-    escaped = _LINE_BREAK.sub(" ", escaped)
+    """An inline code element for a name (wire name, scope): shown literally, also in a table cell.
+
+    An underscore inside a word (``open_id``) stays readable: Markdown does not emphasise there.
+    """
+    escaped = _MD_INLINE.sub(lambda m: _HTML_NAMED.get(m.group()) or f"&#{ord(m.group())};", text)  # one pass
+    escaped = _LINE_BREAK.sub(" ", escaped).replace("\t", " ")  # Markdown would expand a tab
     return f"<code>{escaped}</code>"
 
 

@@ -245,7 +245,7 @@ def _object(o: ObjectSpec, spec: Spec, classes: dict[str, str]) -> ObjectIR:
         translations=_translations(o.description, spec.languages),
         fields=fields,
         scoped=bool(fields) and all(f.scope for f in fields),
-        field_enum=f"{o.name}Field",
+        field_enum=naming.field_enum(o.name),
         scope_map=f"{naming.constant(o.name)}_FIELD_SCOPES",
         scopes_for_fields=f"scopes_for_{snake}_fields",
         fields_for_scopes=f"{snake}_fields_for_scopes",
@@ -274,14 +274,16 @@ def _dependency_order(objects: tuple[ObjectIR, ...]) -> tuple[ObjectIR, ...]:
     return tuple(done.values())
 
 
-def _endpoint(e: EndpointSpec, spec: Spec, objects: dict[str, ObjectIR], errors: dict[str, ErrorIR]) -> EndpointIR:
+def _endpoint(
+    e: EndpointSpec, spec: Spec, objects: dict[str, ObjectIR], errors: dict[str, ErrorIR]
+) -> EndpointIR:
     fp = e.fields_parameter
     fields_object = objects[fp.object] if fp else None
     used = {f.scope for f in fields_object.fields} if fields_object else set()
     return EndpointIR(
         key=e.key,
         slug=naming.kebab(e.key),
-        constant=f"{naming.constant(e.key)}_URL",
+        constant=naming.endpoint_constant(e.key),
         method=e.method,
         path=e.path,
         url=spec.package.base_url.rstrip("/") + e.path,
@@ -313,7 +315,10 @@ def build_ir(spec: Spec) -> ProjectIR:
             description=s.description,
             translations=_translations(s.description, spec.languages),
             fields=tuple(
-                ScopeFieldIR(o.name, f.wire_name, o.slug) for o in objects for f in o.fields if f.scope == s.name
+                ScopeFieldIR(o.name, f.wire_name, o.slug)
+                for o in objects
+                for f in o.fields
+                if f.scope == s.name
             ),
         )
         for s in spec.scopes

@@ -9,18 +9,27 @@ import unicodedata
 
 # Attributes of pydantic.BaseModel, listed here so the generator needs no pydantic
 # import: a field with one of these names would shadow the model's own API.
-BASE_MODEL_ATTRIBUTES = frozenset(
-    """
+BASE_MODEL_ATTRIBUTES = frozenset("""
     construct copy dict fields from_orm json model_computed_fields model_config
     model_construct model_copy model_dump model_dump_json model_extra model_fields
     model_fields_set model_json_schema model_parametrized_name model_post_init
     model_rebuild model_validate model_validate_json model_validate_strings parse_file
     parse_obj parse_raw schema schema_json update_forward_refs validate
-    """.split()
-)
+    """.split())
 
 # Names the generated model modules use unqualified, besides the spec's class names.
 MODULE_NAMES = frozenset({"BaseModel", "ConfigDict", "Field", "annotations"})
+
+# Class names the generated package exports beside the models (its __init__ re-exports every
+# module): an object of one of these names would be shadowed there. Name -> what it is.
+PACKAGE_NAMES = {
+    "Scope": "the scope enum",
+    "ScopeNotGrantedError": "the error for a field whose scope was not granted",
+    "UnknownFieldError": "the error for an unknown field",
+    "ErrorCode": "the error code enum",
+}
+# Constants of the generated api module that an endpoint's constant must not replace.
+API_CONSTANTS = frozenset({"BASE_URL", "AUTHORIZE_URL", "TOKEN_URL", "ERROR_HTTP_STATUS"})
 
 _UNDERSCORES = re.compile(r"_+")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -91,3 +100,13 @@ def constant(name: str) -> str:
 def is_package_name(name: str) -> bool:
     """Whether ``name`` is a valid, importable top-level package name we accept."""
     return bool(re.fullmatch(r"[a-z_][a-z0-9_]*", name)) and not keyword.iskeyword(name)
+
+
+def field_enum(object_name: str) -> str:
+    """The enum of a scope-gated object's fields: ``User`` -> ``UserField``."""
+    return f"{object_name}Field"
+
+
+def endpoint_constant(key: str) -> str:
+    """The URL constant of an endpoint: ``get_user_info`` -> ``GET_USER_INFO_URL``."""
+    return f"{constant(key)}_URL"

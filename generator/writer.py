@@ -76,10 +76,12 @@ def unified_diff(out: Path, files: dict[str, str], comparison: Comparison, limit
                 old.splitlines(keepends=True), files[rel].splitlines(keepends=True), f"a/{rel}", f"b/{rel}"
             )
         )
-    for rel in comparison.orphans:
-        lines.append(f"orphan: {rel} (not produced by the spec; generate removes it)\n")
     if len(lines) > limit:
         lines = [*lines[:limit], f"... {len(lines) - limit} more diff lines\n"]
+    # Orphans after the cut: a long diff (every header names the spec's hash) must not hide them.
+    lines += [
+        f"orphan: {rel} (not produced by the spec; generate removes it)\n" for rel in comparison.orphans
+    ]
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 

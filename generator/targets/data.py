@@ -12,8 +12,12 @@ from generator.ir import ProjectIR
 
 def _csv(rows: list[list[str]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerows(rows)
+    minimal = csv.writer(out, lineterminator="\n")
+    # Python 3.11's writer quotes a field with a line feed but not one with a lone carriage
+    # return, which every reader takes as the end of the row: such a row is quoted whole.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        (quoted if any("\r" in cell for cell in row) else minimal).writerow(row)
     return out.getvalue()
 
 
@@ -59,11 +63,20 @@ def render_data(project: ProjectIR) -> dict[str, str]:
     for s in scopes:
         names = "\n".join(f"{f['object']}.{f['field']}" for f in s["fields"])
         scope_csv.append([s["scope"], *(s["description"][x] for x in langs), names])
-    field_csv = [["object", "field", "python_name", "type", "required", "scope", *(f"description_{x}" for x in langs)]]
+    field_csv = [
+        ["object", "field", "python_name", "type", "required", "scope", *(f"description_{x}" for x in langs)]
+    ]
     for f in fields:
         field_csv.append(
-            [f["object"], f["field"], f["python_name"], f["type"], "true" if f["required"] else "false",
-             f["scope"] or "", *(f["description"][x] for x in langs)]
+            [
+                f["object"],
+                f["field"],
+                f["python_name"],
+                f["type"],
+                "true" if f["required"] else "false",
+                f["scope"] or "",
+                *(f["description"][x] for x in langs),
+            ]
         )
     dump = {"ensure_ascii": False, "indent": 2}
     return {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import shlex
+import urllib.parse
 from dataclasses import dataclass
 
 from generator.ir import EndpointIR, ExampleIR, FieldIR, LanguageIR, ObjectIR, ProjectIR
@@ -74,7 +75,9 @@ def _curl(ep: EndpointIR) -> str:
         if example is None:
             fields = ep.fields_object.fields if ep.fields_object else ()
             example = ",".join(f.wire_name for f in fields[:3])
-        url = f"{url}?{ep.fields_param}={example}"
+        # Percent-encoded as a client would send it: a line break or a backtick in the example
+        # could otherwise end the code block around the command.
+        url = f"{url}?{ep.fields_param}={urllib.parse.quote(example, safe=',')}"
     lines = [f"curl -L -X {ep.method} {shlex.quote(url)}"]
     if ep.oauth2:
         lines.append("-H 'Authorization: Bearer act.example12345Example12345Example'")

@@ -27,6 +27,9 @@ class _Model(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
         defer_build=True,
+        # Field names never shadow BaseModel's API (the generator renames them), so pydantic's
+        # warning for names like ``model_dump_`` would only be noise at import time.
+        protected_namespaces=(),
     )
 
 
