@@ -23,15 +23,22 @@ import unicodedata
 LINE_LENGTH = 88  # black's default; the generated package's pyproject names no other
 
 _CHUNK_START = re.compile(r"^(?:class |def |async def |@)", re.M)
-_STRING = r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-# Strings and comments in source order, so a quote inside one never starts another.
-_TOKENS = re.compile(rf'("""(?:[^"\\]|\\.|"(?!""))*""")|{_STRING}|#[^\n]*', re.S)
+_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\\\n]*(?:\\.[^\'\\\n]*)*\''
+# Triple-quoted strings, or a run of anything else (code, one-line strings, comments) in one
+# match: scanned in source order, a quote inside a string or comment never starts another.
+_TOKENS = re.compile(
+    r'("""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*""")'
+    r'|(?:"(?!"")[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\\\n]*(?:\\.[^\'\\\n]*)*\'|#[^\n]*|[^"\'#]+)+',
+    re.S,
+)
 # Long lines black leaves alone: a lone literal (with a keyword or a dict key) ending with
 # a comma inside an exploded call or display, a comment, a one-line docstring, the first
 # line of a multi-line string.
 _SAFE_LONG = re.compile(
-    rf'\s*(?:#.*|(?:[A-Za-z_][A-Za-z0-9_]*=|(?:{_STRING}): )?(?:{_STRING}),|"""(?:[^"\\]|\\.|"(?!""))*(?:""")?)',
+    rf' *(?:#.*|(?:[A-Za-z_][A-Za-z0-9_]*=|(?:{_STRING}): )?(?:{_STRING}),|"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*(?:""")?)',
 )
+# Lines that may be wider than black's limit: longer than half of it (wide characters count 2).
+_LONGISH_LINE = re.compile(rf"^[^\n]{{{LINE_LENGTH // 2 + 1},}}", re.M)
 _BLACK_LINE_BREAK = re.compile(r"\r\n|[\r\n]")
 
 
@@ -48,24 +55,21 @@ def _width(line: str) -> int:
 
 def needs_black(chunk: str) -> bool:
     """Whether black might change this template output: a code line it could split is too long."""
-    lines = chunk.split("\n")
-    long_lines = [i for i, line in enumerate(lines) if len(line) > LINE_LENGTH // 2]
-    if not long_lines:
-        return False
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    spans = [(m.start(1), m.end(1)) for m in _TOKENS.finditer(chunk) if m.group(1) and "\n" in m.group(1)]
-    span_starts = [s for s, _ in spans]
-    for i in long_lines:
-        line = lines[i]
-        if _width(line) <= LINE_LENGTH:
+    spans: list[tuple[int, int]] | None = None
+    for line_match in _LONGISH_LINE.finditer(chunk):
+        line = line_match.group()
+        if len(line) <= LINE_LENGTH and line.isascii():
             continue
-        k = bisect.bisect_left(span_starts, starts[i]) - 1
-        if k >= 0 and spans[k][0] < starts[i] < spans[k][1]:
+        if spans is None:  # multi-line strings, found once per chunk that has long lines
+            spans = [(m.start(1), m.end(1)) for m in _TOKENS.finditer(chunk) if m.group(1) and "\n" in m.group(1)]
+            span_starts = [s for s, _ in spans]
+        start = line_match.start()
+        k = bisect.bisect_left(span_starts, start) - 1
+        if k >= 0 and spans[k][0] < start < spans[k][1]:
             continue  # inside a multi-line string: black never touches it (docstrings are pre-laid)
-        if not _SAFE_LONG.fullmatch(line):
-            return True
+        if _SAFE_LONG.fullmatch(line) or _width(line) <= LINE_LENGTH:
+            continue
+        return True
     return False
 
 
@@ -136,10 +140,6 @@ def _black(path: str, source: str) -> str:
 
 def format_python(path: str, source: str) -> str:
     """One generated module as black would format it; black runs only on chunks that need it."""
-    try:
-        compile(source, path, "exec", dont_inherit=True, flags=0x400)  # ast.PyCF_ONLY_AST
-    except SyntaxError as exc:
-        raise FormattingError(f"{path}: generated code does not compile: {exc}") from exc
     chunks = split_chunks(source)
     # Black puts exactly two blank lines before a top-level class or def; a chunk that does
     # not end that way, or a module without a final newline, goes to black whole.

@@ -175,7 +175,9 @@ def _userfield(value: UserField | str) -> UserField:
         raise UnknownFieldError(value, [f.value for f in UserField]) from None
 
 
-def scopes_for_user_fields(fields: Iterable[UserField | str]) -> frozenset[Scope]:
+def scopes_for_user_fields(
+    fields: Iterable[UserField | str],
+) -> frozenset[Scope]:
     """The scopes a request for these User fields needs."""
     return frozenset(USER_FIELD_SCOPES[_userfield(f)] for f in fields)
 
