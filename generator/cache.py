@@ -52,7 +52,9 @@ def _toolkit_digest() -> bytes:
         spec = find_spec(name)
         origin = spec.origin if spec else None
         stat = os.stat(origin) if origin else None
-        digest.update(f"{name}\0{origin}\0{stat.st_size if stat else 0}\0{stat.st_mtime_ns if stat else 0}\0".encode())
+        digest.update(
+            f"{name}\0{origin}\0{stat.st_size if stat else 0}\0{stat.st_mtime_ns if stat else 0}\0".encode()
+        )
     return digest.digest()
 
 

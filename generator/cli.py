@@ -12,7 +12,9 @@ EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="specgen", description="Generate models, docs, OpenAPI and data from a YAML spec.")
+    parser = argparse.ArgumentParser(
+        prog="specgen", description="Generate models, docs, OpenAPI and data from a YAML spec."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, text in (
         ("generate", "write every output into --out, replacing it in one step"),
@@ -20,11 +22,17 @@ def _parser() -> argparse.ArgumentParser:
         ("validate", "check the spec only"),
     ):
         cmd = sub.add_parser(name, help=text, description=text)
-        cmd.add_argument("--spec", type=Path, default=Path("spec"), help="spec file or directory (default: spec/)")
+        cmd.add_argument(
+            "--spec", type=Path, default=Path("spec"), help="spec file or directory (default: spec/)"
+        )
         if name != "validate":
-            cmd.add_argument("--out", type=Path, default=Path("generated"), help="output directory (default: generated/)")
+            cmd.add_argument(
+                "--out", type=Path, default=Path("generated"), help="output directory (default: generated/)"
+            )
         else:
-            cmd.add_argument("--format", choices=("text", "json"), default="text", help="how to report problems")
+            cmd.add_argument(
+                "--format", choices=("text", "json"), default="text", help="how to report problems"
+            )
     return parser
 
 
@@ -43,7 +51,10 @@ def main(argv: list[str] | None = None) -> int:
             for problem in exc.problems:
                 print(problem.format(), file=sys.stderr)
             count = len(exc.problems)
-            print(f"{count} problem{'s' if count != 1 else ''} in the spec; nothing was written.", file=sys.stderr)
+            print(
+                f"{count} problem{'s' if count != 1 else ''} in the spec; nothing was written.",
+                file=sys.stderr,
+            )
         return EXIT_BAD_INPUT
     except OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)

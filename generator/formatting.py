@@ -61,7 +61,9 @@ def needs_black(chunk: str) -> bool:
         if len(line) <= LINE_LENGTH and line.isascii():
             continue
         if spans is None:  # multi-line strings, found once per chunk that has long lines
-            spans = [(m.start(1), m.end(1)) for m in _TOKENS.finditer(chunk) if m.group(1) and "\n" in m.group(1)]
+            spans = [
+                (m.start(1), m.end(1)) for m in _TOKENS.finditer(chunk) if m.group(1) and "\n" in m.group(1)
+            ]
             span_starts = [s for s, _ in spans]
         start = line_match.start()
         k = bisect.bisect_left(span_starts, start) - 1
@@ -85,7 +87,9 @@ def black_docstring(body: str, indent: str = "") -> str:
         return body  # black leaves docstrings with a backslash before a line break alone
     if "\n" in body:
         lines = [_expand_leading_tabs(line) for line in _BLACK_LINE_BREAK.split(body)]
-        common = min((len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()), default=sys.maxsize)
+        common = min(
+            (len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()), default=sys.maxsize
+        )
         trimmed = [lines[0].strip()]
         if common < sys.maxsize:
             last = len(lines) - 2
@@ -143,7 +147,11 @@ def format_python(path: str, source: str) -> str:
     chunks = split_chunks(source)
     # Black puts exactly two blank lines before a top-level class or def; a chunk that does
     # not end that way, or a module without a final newline, goes to black whole.
-    if not source.endswith("\n") or source.endswith("\n\n") or any(not c.endswith("\n\n\n") or c.endswith("\n\n\n\n") for c in chunks[:-1]):
+    if (
+        not source.endswith("\n")
+        or source.endswith("\n\n")
+        or any(not c.endswith("\n\n\n") or c.endswith("\n\n\n\n") for c in chunks[:-1])
+    ):
         return _black(path, source)
     out = []
     for i, chunk in enumerate(chunks):

@@ -43,7 +43,21 @@ def test_agrees_with_jsonschema_on_the_bad_spec_corpus(case: Any, check: schema_
     assert schema_fast.certainly_valid(check, data) == _jsonschema_valid(data)
 
 
-_REPLACEMENTS = [None, True, 0, 1.5, -3, "", "x", "Bad Name", [], ["en"], ["en", "en"], {}, {"type": "string"}]
+_REPLACEMENTS = [
+    None,
+    True,
+    0,
+    1.5,
+    -3,
+    "",
+    "x",
+    "Bad Name",
+    [],
+    ["en"],
+    ["en", "en"],
+    {},
+    {"type": "string"},
+]
 
 
 def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -78,6 +92,11 @@ def test_never_more_lenient_than_jsonschema_on_mutations(check: schema_fast.Chec
 
 
 def test_unsupported_schema_means_ask_jsonschema() -> None:
-    assert schema_fast.compile_schema({"type": "object", "patternProperties": {"^x": {}}, "additionalProperties": False}) is None
+    assert (
+        schema_fast.compile_schema(
+            {"type": "object", "patternProperties": {"^x": {}}, "additionalProperties": False}
+        )
+        is None
+    )
     assert schema_fast.compile_schema({"oneOf": [{"type": "string"}]}) is None
     assert not schema_fast.certainly_valid(None, {})

@@ -1,0 +1,88 @@
+"""The run cache skips only work whose result is already on disk; the output never depends on it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import cache
+
+from conftest import MINIMAL_SPEC, ROOT
+
+
+def _generate(
+    spec: Path, out: Path, cache_dir: Path | str, command: str = "generate"
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SPECGEN_CACHE": str(cache_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", command, "--spec", str(spec), "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_cached_and_uncached_runs_write_the_same_bytes(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL_SPEC, encoding="utf-8")
+    first = _generate(spec, tmp_path / "a", tmp_path / "cache")
+    assert first.returncode == 0, first.stderr
+    assert list((tmp_path / "cache" / "runs").glob("*.json"))
+    again = _generate(spec, tmp_path / "a", tmp_path / "cache")
+    assert again.returncode == 0 and "up to date" in again.stdout
+    off = _generate(spec, tmp_path / "b", "off")
+    assert off.returncode == 0
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_a_changed_spec_or_a_damaged_output_is_regenerated(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL_SPEC, encoding="utf-8")
+    out, store = tmp_path / "out", tmp_path / "cache"
+    assert _generate(spec, out, store).returncode == 0
+    models = out / "python" / "mini" / "models.py"
+    original = models.read_bytes()
+    models.write_bytes(original + b"# edited by hand\n")
+    assert _generate(spec, out, store, "check").returncode == 1  # the cache never hides a stale tree
+    assert _generate(spec, out, store).returncode == 0
+    assert models.read_bytes() == original
+    (out / "stray.txt").write_text("x", encoding="utf-8")
+    assert _generate(spec, out, store, "check").returncode == 1
+    spec.write_text(MINIMAL_SPEC.replace("A thing.", "A changed thing."), encoding="utf-8")
+    assert _generate(spec, out, store).returncode == 0
+    assert b"A changed thing." in models.read_bytes()
+
+
+def test_a_corrupt_entry_means_a_full_run(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL_SPEC, encoding="utf-8")
+    out, store = tmp_path / "out", tmp_path / "cache"
+    assert _generate(spec, out, store).returncode == 0
+    for entry in (store / "runs").glob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    (out / "python" / "mini" / "models.py").write_text("broken\n", encoding="utf-8")
+    assert _generate(spec, out, store).returncode == 0
+    assert _generate(spec, out, "off", "check").returncode == 0
+
+
+def test_the_key_covers_the_toolkit_and_the_spec_names() -> None:
+    sources = [("spec/a.yaml", b"x: 1\n")]
+    assert cache.run_key(sources) == cache.run_key(list(sources))
+    assert cache.run_key(sources) != cache.run_key([("other/a.yaml", b"x: 1\n")])
+    assert cache.run_key(sources) != cache.run_key([("spec/a.yaml", b"x: 2\n")])
+
+
+def test_off_means_no_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPECGEN_CACHE", "off")
+    assert cache.directory() is None and cache.lookup("0" * 64) is None
+    monkeypatch.delenv("SPECGEN_CACHE")
+    assert cache.directory() == ROOT / ".cache" / "specgen"
