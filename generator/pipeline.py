@@ -1,10 +1,17 @@
-"""Load, validate, build the IR, render every target, format: all in memory, no disk writes."""
+"""Load, validate, build the IR, render every target, format: all in memory, no disk writes.
+
+A large project renders in two processes (a forked child takes the Python package and the
+OpenAPI); ``SPECGEN_JOBS=1`` keeps it in one. The bytes are the same either way.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing as mp
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator import __version__
@@ -31,15 +38,56 @@ def _manifest(project: ProjectIR, files: dict[str, str]) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_project(project: ProjectIR) -> dict[str, str]:
-    """Every output file of a project, formatted, with the manifest."""
+# A project at least this big renders in two processes (where the machine has two cores):
+# the Python package and the OpenAPI in a forked child, docs and data here. Below it, forking
+# costs more than it saves.
+PARALLEL_MIN_FIELDS = 2000
+_FORKED: ProjectIR | None = None  # the project a forked child renders (inherited, never pickled)
+
+
+def _render(project: ProjectIR, renderers: tuple[Renderer, ...]) -> dict[str, str]:
     files: dict[str, str] = {}
-    for renderer in RENDERERS:
+    for renderer in renderers:
         for path, text in renderer(project).items():
             if path in files:
                 raise AssertionError(f"two renderers produced {path}")
             files[path] = text
-    files = format_files(files)
+    return format_files(files)
+
+
+def _render_forked(count: int) -> dict[str, str]:
+    assert _FORKED is not None
+    return _render(_FORKED, RENDERERS[:count])
+
+
+def _parallel(project: ProjectIR) -> bool:
+    setting = os.environ.get("SPECGEN_JOBS", "")
+    if setting:
+        return setting != "1"
+    fields = sum(len(o.fields) for o in project.objects)
+    return (
+        fields >= PARALLEL_MIN_FIELDS and (os.cpu_count() or 1) > 1 and "fork" in mp.get_all_start_methods()
+    )
+
+
+def render_project(project: ProjectIR) -> dict[str, str]:
+    """Every output file of a project, formatted, with the manifest (the same bytes however it runs)."""
+    if _parallel(project):
+        global _FORKED
+        _FORKED = project
+        split = 2  # python + openapi in the child; docs + data here
+        try:
+            with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")) as pool:
+                child = pool.submit(_render_forked, split)
+                files = _render(project, RENDERERS[split:])
+                theirs = child.result()
+        finally:
+            _FORKED = None
+        if set(files) & set(theirs):
+            raise AssertionError(f"two renderers produced {sorted(set(files) & set(theirs))[0]}")
+        files.update(theirs)
+    else:
+        files = _render(project, RENDERERS)
     files[MANIFEST] = _manifest(project, files)
     return dict(sorted(files.items()))
 
