@@ -7,18 +7,23 @@ import keyword
 import re
 import unicodedata
 
-# Attributes of pydantic.BaseModel, listed here so the generator needs no pydantic
-# import: a field with one of these names would shadow the model's own API.
+# Attributes of pydantic.BaseModel and of its metaclass (``mro``, ``register``), listed here
+# so the generator needs no pydantic import: a field with one of these names would shadow the
+# model's own API (pydantic warns at import for the metaclass's too).
 BASE_MODEL_ATTRIBUTES = frozenset("""
     construct copy dict fields from_orm json model_computed_fields model_config
     model_construct model_copy model_dump model_dump_json model_extra model_fields
     model_fields_set model_json_schema model_parametrized_name model_post_init
     model_rebuild model_validate model_validate_json model_validate_strings parse_file
-    parse_obj parse_raw schema schema_json update_forward_refs validate
+    parse_obj parse_raw schema schema_json update_forward_refs validate mro register
     """.split())
 
 # Names the generated model modules use unqualified, besides the spec's class names.
 MODULE_NAMES = frozenset({"BaseModel", "ConfigDict", "Field", "annotations"})
+
+# Class attributes pydantic reads specially: ``Config`` is the old-style model config, refused
+# beside ``model_config``, so a field called Config would break its model.
+PYDANTIC_CLASS_NAMES = frozenset({"Config"})
 
 # Class names the generated package exports beside the models (its __init__ re-exports every
 # module): an object of one of these names would be shadowed there. Name -> what it is.
@@ -63,6 +68,7 @@ def field_name(wire: str, reserved: frozenset[str] = frozenset()) -> str:
         or keyword.issoftkeyword(name)
         or hasattr(builtins, name)
         or name in BASE_MODEL_ATTRIBUTES
+        or name in PYDANTIC_CLASS_NAMES
         or name in MODULE_NAMES
         or name in reserved
         or name.startswith("model_")

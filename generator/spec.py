@@ -196,7 +196,9 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     if error.validator == "type":
         return [doc.problem(path, f"expected {_a(rule)}, found {_describe(instance)}")]
     if error.validator == "pattern":
-        return [doc.problem(path, f"{instance!r} does not have the expected form ({rule})")]
+        meaning = error.schema.get("description")  # say what the rule means, where the schema does
+        what = f"is not allowed: {meaning}" if meaning else f"does not have the expected form ({rule})"
+        return [doc.problem(path, f"{instance!r} {what}")]
     if error.validator in ("const", "enum"):
         allowed = rule if error.validator == "enum" else [rule]
         return [doc.problem(path, f"{instance!r} is not allowed; use one of {', '.join(map(repr, allowed))}")]

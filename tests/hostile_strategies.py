@@ -18,101 +18,24 @@ import yaml
 from hypothesis import strategies as st
 
 from generator import naming
+from generator.labels import LABEL_KEYS
 
 PRIMITIVES = ["string", "boolean", "int32", "int64", "number"]
 
+# fmt: off
 # Pieces that each broke some generator: quoting, escaping, Markdown, HTML, Jinja, Thai, invisibles.
 FRAGMENTS = [
-    '"',
-    "'",
-    '"""',
-    "'''",
-    "\\",
-    "\\\\",
-    '\\"',
-    "\\n",
-    "|",
-    "||",
-    "\\|",
-    "`",
-    "```",
-    "~~~",
-    "*",
-    "_",
-    "**b**",
-    "#",
-    "# heading",
-    "- item",
-    "1. ",
-    "> quote",
-    "[link](http://x)",
-    "![img](x.png)",
-    "&amp;",
-    "&lt;",
-    "&#124;",
-    "\n",
-    "\r",
-    "\r\n",
-    "\t",
-    "\n\n",
-    "    indented",
-    "\x85",
-    "\u2028",
-    "\u2029",
-    "{{ 7*7 }}",
-    "{% raw %}",
-    "{% endraw %}",
-    "{# c #}",
-    "{{",
-    "}}",
-    "{%",
-    "%}",
-    "${x}",
-    "%s",
-    "{0}",
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "<b>bold</b>",
-    "<br>",
-    "</td>",
-    "<!--",
-    "-->",
-    "<code>",
-    "<a href='javascript:alert(1)'>x</a>",
-    "ผู้ใช้",
-    "ชื่อที่แสดง",
-    "น้ำ",
-    "กี่",
-    "ที่ไม่ซ้ำกัน",
-    "เข้าถึงข้อมูลโปรไฟล์",
-    "ฯลฯ",
-    "ๆ",
-    "\u0e49",
-    "\u0e31\u0e48",
-    "\u200b",
-    "\u200c",
-    "\u200d",
-    "\u2060",
-    "\ufeff",
-    "\u00a0",
-    "\u202e",
-    "🎉",
-    "👩\u200d👩\u200d👧",
-    "🇹🇭",
-    "ﬁ",
-    "# noqa",
-    '"""\'',
-    "'''\"",
-    "\\N{BULLET}",
-    "\\x00",
-    "\\u1234",
-    "$1",
-    ":",
-    ": ",
-    " #",
-    "---",
-    "...",
+    '"', "'", '"""', "'''", "\\", "\\\\", '\\"', "\\n", "|", "||", "\\|", "`", "```", "~~~", "*", "_", "**b**",
+    "#", "# heading", "- item", "1. ", "> quote", "[link](http://x)", "![img](x.png)", "&amp;", "&lt;", "&#124;",
+    "\n", "\r", "\r\n", "\t", "\n\n", "    indented", "\x85", "\u2028", "\u2029", "!!! note", "$1", "~", "^", "=",
+    "{{ 7*7 }}", "{% raw %}", "{% endraw %}", "{# c #}", "{{", "}}", "{%", "%}", "${x}", "%s", "{0}", "{: .x }",
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b>bold</b>", "<br>", "</td>", "<!--", "-->",
+    "<code>", "<a href='javascript:alert(1)'>x</a>",
+    "ผู้ใช้", "ชื่อที่แสดง", "น้ำ", "กี่", "ที่ไม่ซ้ำกัน", "เข้าถึงข้อมูลโปรไฟล์", "ฯลฯ", "ๆ", "\u0e49", "\u0e31\u0e48",
+    "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u202e", "🎉", "👩\u200d👩\u200d👧", "🇹🇭", "ﬁ",
+    "# noqa", '"""\'', "\'\'\'\"", "\\N{BULLET}", "\\x00", "\\u1234", ":", ": ", " #", "---", "...",
 ]
+# fmt: on
 _ALPHABET = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff")
 
 
@@ -146,122 +69,26 @@ def texts(languages: list[str]) -> st.SearchStrategy[dict[str, str]]:
 BASE_MODEL_NAMES = sorted(
     naming.BASE_MODEL_ATTRIBUTES | {"Config", "model_config", "model_fields", "__fields__"}
 )
+# fmt: off
 WIRE_NAMES = [
-    *keyword.kwlist,
-    *keyword.softkwlist,
-    "id",
-    "list",
-    "str",
-    "int",
-    "type",
-    "print",
-    "object",
-    "len",
-    "dict",
-    "float",
-    "bool",
-    "bytes",
-    "Field",
-    "BaseModel",
-    "ConfigDict",
-    "annotations",
-    "Thing",
-    "Thing_",
-    *BASE_MODEL_NAMES,
-    "user-name",
-    "user_name",
-    "user name",
-    "1st",
-    "@type",
-    "$ref",
-    "a.b",
-    "a|b",
-    "ชื่อผู้ใช้",
-    "ผู้ใช้",
-    "🎉",
-    "__init__",
-    "__class__",
-    "_private",
-    "__",
-    "_",
-    "0",
-    "-",
-    "x\u200by",
-    "ﬁle",
-    "file",
-    "Ω",
-    "<script>",
-    "{{ x }}",
-    "'",
-    '"',
-    "\\",
-    "display_name",
-    "open_id",
-    "mro",
-    "name",
-    "value",
-    "NAME",
+    *keyword.kwlist, *keyword.softkwlist, *BASE_MODEL_NAMES, "id", "list", "str", "int", "type", "print", "object",
+    "len", "dict", "float", "bool", "bytes", "Field", "BaseModel", "ConfigDict", "annotations", "Thing", "Thing_",
+    "user-name", "user_name", "user name", "1st", "@type", "$ref", "a.b", "a|b", "ชื่อผู้ใช้", "ผู้ใช้", "🎉",
+    "__init__", "__class__", "_private", "__", "_", "0", "-", "x\u200by", "ﬁle", "file", "Ω", "<script>",
+    "{{ x }}", "'", '"', "\\", "*a*", "[x](javascript:alert(1))", "display_name", "open_id", "mro", "name", "value",
 ]
 OBJECT_NAMES = [
-    "Thing",
-    "ThingField",
-    "User",
-    "UserField",
-    "Scope",
-    "ErrorCode",
-    "UnknownFieldError",
-    "ScopeNotGrantedError",
-    "HTTPServer",
-    "HttpServer",
-    "Model",
-    "Final",
-    "Mapping",
-    "Iterable",
-    "StrEnum",
-    "MappingProxyType",
-    "Any",
-    "Field",
-    "BaseModel",
-    "ConfigDict",
-    "Exception",
-    "ValueError",
-    "None",
-    "True",
-    "List",
-    "Dict",
-    "X",
-    "A1",
+    "Thing", "ThingField", "User", "UserField", "Scope", "ErrorCode", "UnknownFieldError", "ScopeNotGrantedError",
+    "HTTPServer", "HttpServer", "Model", "Final", "Mapping", "Iterable", "StrEnum", "MappingProxyType", "Any",
+    "Field", "BaseModel", "ConfigDict", "Exception", "ValueError", "None", "True", "List", "Dict", "X", "A1",
 ]
 SCOPE_NAMES = [
-    "user.info.basic",
-    "user.info.profile",
-    "user_info_basic",
-    "a|b",
-    "<script>",
-    "ไทย.อ่าน",
-    "x y",
-    "video.list",
-    "1st.scope",
-    "mro",
-    "'",
-    "\\",
-    "{{ s }}",
+    "user.info.basic", "user.info.profile", "user_info_basic", "a|b", "<script>", "ไทย.อ่าน", "x y", "video.list",
+    "1st.scope", "mro", "'", "\\", "{{ s }}", "*s*", "__s__",
 ]
-ERROR_CODES = [
-    "ok",
-    "access_token_invalid",
-    "rate-limit",
-    "rate_limit",
-    "ข้อผิดพลาด",
-    "<b>",
-    "a|b",
-    "1",
-    "x y",
-    "'",
-    "\\",
-    "MRO",
-]
+ERROR_CODES = ["ok", "access_token_invalid", "rate-limit", "rate_limit", "ข้อผิดพลาด", "<b>", "a|b", "1", "x y", "'", "\\", "MRO"]
 ENDPOINT_KEYS = ["get_user_info", "get_thing", "get__thing", "get_thing_", "list", "a", "base", "token"]
+# fmt: on
 PATH_CHARS = st.characters(
     codec="utf-8",
     exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp"),
@@ -300,17 +127,46 @@ def _type(draw: st.DrawFn, objects: list[str], depth: int = 0) -> dict[str, Any]
     return {"type": draw(st.sampled_from(PRIMITIVES)), **({"format": fmt} if fmt else {})}
 
 
+def _first_of_each(names: list[str], key: Callable[[str], str]) -> list[str]:
+    """The names whose ``key`` no earlier name has."""
+    seen: set[str] = set()
+    return [n for n in names if not (key(n) in seen or seen.add(key(n)))]  # type: ignore[func-returns-value]
+
+
+def _acceptable_objects(names: list[str]) -> list[str]:
+    allowed = [
+        n
+        for n in names
+        if not (keyword.iskeyword(n) or hasattr(builtins, n) or n in naming.MODULE_NAMES)
+        and n not in naming.PACKAGE_NAMES
+        and not n.endswith("Field")
+    ]
+    return _first_of_each(allowed, naming.snake) or ["Thing"]
+
+
 @st.composite
 def specs(draw: st.DrawFn) -> dict[str, Any]:
-    """A spec as data: valid in form, perhaps refused for a name that lands on another."""
+    """A spec as data: valid in form, and in one example of four with names that land on one another.
+
+    In the others, names that would collide are dropped (by the documented naming rules), so
+    most examples go all the way through generation.
+    """
+    clean = draw(st.integers(0, 3)) > 0
     languages = draw(st.sampled_from([["en", "th"], ["th", "en"], ["en"]]))
     text: Callable[[], dict[str, str]] = lambda: draw(texts(languages))
     scopes = draw(_names(SCOPE_NAMES, _wire_free(), 1, 3))
     objects = draw(_names(OBJECT_NAMES, st.from_regex(r"[A-Z][A-Za-z0-9]{0,8}", fullmatch=True), 1, 3))
+    if clean:
+        scopes = _first_of_each(scopes, naming.enum_member)
+        objects = _acceptable_objects(objects)
     spec_objects: dict[str, Any] = {}
     for index, name in enumerate(objects):
         fields: dict[str, Any] = {}
-        for wire in draw(_names(WIRE_NAMES, _wire_free(), 1, 5)):
+        wires = draw(_names(WIRE_NAMES, _wire_free(), 1, 5))
+        if clean:
+            wires = _first_of_each(wires, lambda w: naming.field_name(w, frozenset(objects)))
+            wires = _first_of_each(wires, naming.enum_member)
+        for wire in wires:
             field: dict[str, Any] = draw(_type(objects))
             scoped = index == 0 or draw(st.booleans())
             if scoped:
@@ -337,17 +193,58 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
         "scopes": {name: {"description": text()} for name in scopes},
         "objects": spec_objects,
     }
+    overridden = draw(st.lists(st.sampled_from(sorted(LABEL_KEYS)), max_size=4, unique=True))
+    if overridden:
+        spec["labels"] = {languages[-1]: {key: draw(hostile_texts()) for key in overridden}}
     if draw(st.integers(0, 4)):
-        spec["endpoints"] = {
-            key: _endpoint(draw, key, objects, text)
-            for key in draw(st.lists(st.sampled_from(ENDPOINT_KEYS), min_size=1, max_size=2, unique=True))
-        }
+        keys = draw(st.lists(st.sampled_from(ENDPOINT_KEYS), min_size=1, max_size=2, unique=True))
+        codes: dict[str, int] | None = None
+        if clean:
+            keys = _first_of_each(keys, naming.snake)
+            keys = [k for k in keys if naming.endpoint_constant(k) not in naming.API_CONSTANTS] or [
+                "get_thing"
+            ]
+            codes = {}  # one status per code, one code per enum member
+        spec["endpoints"] = {key: _endpoint(draw, key, spec_objects, text, codes) for key in keys}
     return spec
 
 
-def _endpoint(
-    draw: st.DrawFn, key: str, objects: list[str], text: Callable[[], dict[str, str]]
+def wire_value(raw: dict[str, Any], objects: dict[str, Any], text: str, top: bool = True) -> Any:
+    """A wire value of a field's type (an object with its required fields only), texts ``text``."""
+    kind = raw["type"]
+    values = {"string": text, "boolean": True, "int32": -(2**31), "int64": 2**63 - 1, "number": 1.5}
+    if kind in values:
+        return values[kind]
+    if kind == "array":
+        return [wire_value(raw["items"], objects, text, top=False)] if top else []
+    fields = objects[kind]["fields"]
+    return {w: wire_value(f, objects, text, top=False) for w, f in fields.items() if f.get("required") or top}
+
+
+def _errors(
+    draw: st.DrawFn, text: Callable[[], dict[str, str]], codes: dict[str, int] | None
 ) -> dict[str, Any]:
+    errors = {}
+    for code in draw(st.lists(st.sampled_from(ERROR_CODES), max_size=3, unique=True)):
+        status = draw(st.sampled_from([400, 401, 429, 500]))
+        if codes is not None:
+            taken = {naming.enum_member(c): c for c in codes}
+            if taken.get(naming.enum_member(code), code) != code:
+                continue
+            status = codes.setdefault(code, status)
+        errors[code] = {"status": status, "description": text()}
+    return errors
+
+
+def _endpoint(
+    draw: st.DrawFn,
+    key: str,
+    objects: dict[str, Any],
+    text: Callable[[], dict[str, str]],
+    codes: dict[str, int] | None,
+) -> dict[str, Any]:
+    names = list(objects)
+    response = draw(st.sampled_from(names))
     endpoint: dict[str, Any] = {
         "method": draw(st.sampled_from(["GET", "POST"])),
         "path": f"/{key}/" + draw(st.text(PATH_CHARS, max_size=16)),  # two endpoints, two routes
@@ -356,20 +253,23 @@ def _endpoint(
         "security": "oauth2",
         "fields_parameter": {
             "name": draw(st.sampled_from(["fields", "field-list", "f.x", "_", "~a"])),
-            "object": objects[0],
+            "object": names[0],
             "required": draw(st.booleans()),
             "description": text(),
         },
-        "response": draw(st.sampled_from(objects)),
-        "errors": {
-            code: {"status": draw(st.sampled_from([400, 401, 429, 500])), "description": text()}
-            for code in draw(st.lists(st.sampled_from(ERROR_CODES), max_size=3, unique=True))
-        },
+        "response": response,
+        "errors": _errors(draw, text, codes),
     }
     if draw(st.booleans()):
         endpoint["fields_parameter"]["example"] = draw(st.one_of(st.just("a,b"), hostile_texts()))
     if draw(st.booleans()):
         endpoint["rate_limit_per_minute"] = draw(st.integers(1, 10_000))
+    keys = draw(
+        st.lists(st.sampled_from(["default", "with spaces", "ไทย", "<x>", "a|b"]), max_size=2, unique=True)
+    )
+    if keys:
+        value = wire_value({"type": response}, objects, draw(hostile_texts()))
+        endpoint["examples"] = {k: {"summary": text(), "value": value} for k in keys}
     return endpoint
 
 

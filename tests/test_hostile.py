@@ -38,7 +38,7 @@ from generator import naming
 from generator.pipeline import generate_spec
 from generator.problems import SpecError
 from generator.spec import Spec, parse_spec_text
-from hostile_strategies import dump, expected_refusals, hostile_texts, specs
+from hostile_strategies import dump, expected_refusals, hostile_texts, specs, wire_value
 
 settings.register_profile(
     "hostile",
@@ -132,18 +132,6 @@ def _forget(name: str) -> None:
         del sys.modules[module]
 
 
-def sample(raw: dict[str, Any], objects: dict[str, Any], text: str, top: bool = True) -> Any:
-    """A wire value of a field's type (objects with their required fields only)."""
-    kind = raw["type"]
-    values = {"string": text, "boolean": True, "int32": -(2**31), "int64": 2**63 - 1, "number": 1.5}
-    if kind in values:
-        return values[kind]
-    if kind == "array":
-        return [sample(raw["items"], objects, text, top=False)] if top else []
-    fields = objects[kind]["fields"]
-    return {w: sample(f, objects, text, top=False) for w, f in fields.items() if f.get("required")}
-
-
 def assert_python_package(data: dict[str, Any], spec: Spec, files: dict[str, str]) -> None:
     """Compiles with warnings as errors, black-stable, imports, reads wire JSON, keeps every text."""
     name, source_lang = spec.package.name, spec.languages[0]
@@ -183,7 +171,7 @@ def assert_python_package(data: dict[str, Any], spec: Spec, files: dict[str, str
                         assert i18n.describe(cls, wire, lang) == text
                     prop = schema["properties"][wire]
                     assert prop["description"] == raw["description"][source_lang]
-                    payload[wire] = sample(raw, data["objects"], raw["description"][source_lang])
+                    payload[wire] = wire_value(raw, data["objects"], raw["description"][source_lang])
                 parsed = cls.model_validate_json(json.dumps(payload))
                 assert parsed.model_dump(mode="json", by_alias=True, exclude_unset=True) == payload
                 for wire, value in payload.items():
@@ -259,6 +247,9 @@ def assert_markdown(data: dict[str, Any], spec: Spec, files: dict[str, str]) -> 
             assert curl.rstrip("\n").endswith(
                 "-H 'Authorization: Bearer act.example12345Example12345Example'"
             ), curl
+            key = next(e.key for e in spec.endpoints if path.endswith(f"/{naming.kebab(e.key)}.md"))
+            examples = [x["value"] for x in data["endpoints"][key].get("examples", {}).values()]
+            assert [json.loads(b) for b in page.code_blocks if not b.startswith("curl ")] == examples, path
 
 
 def _assert_object_page(data: dict[str, Any], path: str, page: markdown_check.Page) -> None:

@@ -26,6 +26,7 @@ from generator import naming
         ("model_config", "model_config_"),
         ("model_anything", "model_anything_"),  # pydantic's protected namespace
         ("Field", "Field_"),  # a name the models module imports
+        ("Config", "Config_"),  # pydantic's old-style config class name
         ("user-name", "user_name"),
         ("user name", "user_name"),
         ("1st", "field_1st"),
