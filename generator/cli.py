@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -39,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    if args.command != "validate":
+        # One run builds millions of small objects and then exits: the cyclic garbage collector
+        # would only rescan them (about 15% of a 500-object generation). Reference counting
+        # still frees everything that is dropped.
+        gc.disable()
     from generator.formatting import FormattingError
     from generator.writer import OutputError
 
