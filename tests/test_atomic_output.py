@@ -53,11 +53,20 @@ def _boom(*args: Any, **kwargs: Any) -> Any:
     raise RuntimeError("a renderer failed")
 
 
-def test_a_failing_renderer_leaves_the_output_untouched(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("jobs", "where"),
+    [("1", 2), ("2", 0), ("2", 3)],  # one process; with two, in the forked child and in the parent
+)
+def test_a_failing_renderer_leaves_the_output_untouched(
+    work: Path, monkeypatch: pytest.MonkeyPatch, jobs: str, where: int
+) -> None:
+    monkeypatch.setenv("SPECGEN_JOBS", jobs)
     before = snapshot(work)
     _changed_spec(work)
     before["spec.yaml"] = (work / "spec.yaml").read_bytes()
-    monkeypatch.setattr(pipeline, "RENDERERS", (*pipeline.RENDERERS[:2], _boom, *pipeline.RENDERERS[2:]))
+    renderers = list(pipeline.RENDERERS)
+    renderers.insert(where, _boom)
+    monkeypatch.setattr(pipeline, "RENDERERS", tuple(renderers))
     with pytest.raises(RuntimeError, match="a renderer failed"):
         cli.main(["generate", "--spec", "spec.yaml", "--out", "out"])
     assert snapshot(work) == before

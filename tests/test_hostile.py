@@ -182,6 +182,7 @@ def assert_python_package(data: dict[str, Any], spec: Spec, files: dict[str, str
             build = getattr(package.scopes, f"build_{naming.snake(first)}_fields_param")
             wires = list(data["objects"][first]["fields"])
             assert build(wires, granted_scopes=list(data["scopes"])) == ",".join(wires)
+            _assert_package_constants(package, data)
         finally:
             _forget(name)
 
@@ -241,6 +242,8 @@ def assert_markdown(data: dict[str, Any], spec: Spec, files: dict[str, str]) -> 
                 assert not (value or "").strip().lower().startswith("javascript:"), f"{path}: {value}"
         if path.startswith("docs/") and "/objects/" in path:
             _assert_object_page(data, path, page)
+        if path.startswith("docs/") and path.endswith("/scopes.md"):
+            _assert_scopes_page(data, path, page)
         if path.startswith("docs/") and "/endpoints/" in path:
             # The request example is one whole code block: nothing in the spec ended it early.
             [curl] = [block for block in page.code_blocks if block.startswith("curl ")]
@@ -250,6 +253,30 @@ def assert_markdown(data: dict[str, Any], spec: Spec, files: dict[str, str]) -> 
             key = next(e.key for e in spec.endpoints if path.endswith(f"/{naming.kebab(e.key)}.md"))
             examples = [x["value"] for x in data["endpoints"][key].get("examples", {}).values()]
             assert [json.loads(b) for b in page.code_blocks if not b.startswith("curl ")] == examples, path
+
+
+def _assert_package_constants(package: ModuleType, data: dict[str, Any]) -> None:
+    """Scopes, error codes and URLs come back from the package as the spec wrote them."""
+    assert [s.value for s in package.Scope] == list(data["scopes"])
+    assert {k.value: dict(v) for k, v in package.SCOPE_DESCRIPTIONS.items()} == {
+        name: s["description"] for name, s in data["scopes"].items()
+    }
+    errors = {c: e["status"] for ep in data.get("endpoints", {}).values() for c, e in ep["errors"].items()}
+    assert {k.value: v for k, v in package.ERROR_HTTP_STATUS.items()} == errors
+    assert package.BASE_URL == data["package"]["base_url"]
+    for key, endpoint in data.get("endpoints", {}).items():
+        url = getattr(package.api, naming.endpoint_constant(key))
+        assert url == data["package"]["base_url"].rstrip("/") + endpoint["path"]
+
+
+def _assert_scopes_page(data: dict[str, Any], path: str, page: markdown_check.Page) -> None:
+    lang = path.split("/")[1]
+    table = page.tables[-1]
+    assert len(table) == 1 + len(data["scopes"]), f"{path}: the scope table has {len(table)} rows"
+    for row, (name, scope) in zip(table[1:], data["scopes"].items()):
+        assert len(row) == len(table[0]), path
+        assert markdown_check.same_text(row[0], name), (path, row[0], name)
+        assert markdown_check.same_text(row[1], scope["description"][lang]), (path, row[1])
 
 
 def _assert_object_page(data: dict[str, Any], path: str, page: markdown_check.Page) -> None:
