@@ -33,7 +33,12 @@ def _json_block(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("```", "`\\u0060`")
 
 
-FILTERS = {**ESCAPERS, "py_literal": _py_literal, "json_block": _json_block, "black_docstring": black_docstring}
+FILTERS = {
+    **ESCAPERS,
+    "py_literal": _py_literal,
+    "json_block": _json_block,
+    "black_docstring": black_docstring,
+}
 
 
 @cache

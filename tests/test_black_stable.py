@@ -63,14 +63,21 @@ def hostile_spec() -> str:
     for i, name in enumerate(["Plain", LONG_OBJECT, "Nested", "Scoped"]):
         fields: dict[str, object] = {}
         for j in range(6):
-            field: dict[str, object] = {"type": ["string", "int64", "boolean", "number"][j % 4], "description": text()}
+            field: dict[str, object] = {
+                "type": ["string", "int64", "boolean", "number"][j % 4],
+                "description": text(),
+            }
             if name == "Scoped":
                 field["scope"] = "user.info.basic" if j % 2 else "a." + "very.long.scope" * 4
             if j == 1:
                 field["required"] = True
             fields[f"field_{j}" if j != 2 else LONG_FIELD] = field
         if name in ("Nested", LONG_OBJECT):
-            fields["nested"] = {"type": "array", "items": {"type": "array", "items": {"type": LONG_OBJECT}}, "description": text()}
+            fields["nested"] = {
+                "type": "array",
+                "items": {"type": "array", "items": {"type": LONG_OBJECT}},
+                "description": text(),
+            }
         objects[name] = {"description": text(), "fields": fields}
     spec = {
         "spec_version": 1,
@@ -172,7 +179,9 @@ def test_py_str_uses_black_quotes(text: str) -> None:
 
 
 @pytest.mark.parametrize("indent", ["", "    "])
-@pytest.mark.parametrize("text", HOSTILE + ['a"', ' "a', "a\n\n\nb", "\n\n  x  \n\n", "x" * 84 + "\nyy" + "y" * 84])
+@pytest.mark.parametrize(
+    "text", HOSTILE + ['a"', ' "a', "a\n\n\nb", "\n\n  x  \n\n", "x" * 84 + "\nyy" + "y" * 84]
+)
 def test_black_docstring_mirrors_black(text: str, indent: str) -> None:
     from generator.escaping import py_docstring
 
@@ -190,7 +199,12 @@ def test_hostile_generation_is_deterministic(tmp_path: Path) -> None:
         env = {**os.environ, "PYTHONHASHSEED": seed, "SPECGEN_CACHE": "off"}
         subprocess.run(
             [sys.executable, "-m", "generator", "generate", "--spec", str(spec_path), "--out", str(out)],
-            cwd=ROOT, env=env, check=True, capture_output=True,
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
         )
-        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+        outputs.append(
+            {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+        )
     assert outputs[0] == outputs[1]
