@@ -1,8 +1,8 @@
 # Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
 """OAuth scopes, the fields each one unlocks, and helpers to ask only for what was granted.
 
-TikTok rejects a whole request that names a field whose scope the user did not grant
-(``scope_not_authorized``), so build the ``fields`` parameter from the granted scopes.
+The API rejects a whole request that names a field whose scope the user did not grant,
+so build the fields parameter from the scopes the user granted.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = [
 
 
 class Scope(StrEnum):
-    """An OAuth scope the user grants on TikTok's authorization screen."""
+    """An OAuth scope, as the user grants it on the authorization screen."""
 
     USER_INFO_BASIC = "user.info.basic"
     """Access your profile info (avatar and display name)"""
@@ -98,7 +98,7 @@ class UnknownFieldError(ValueError):
 
 
 class ScopeNotGrantedError(ValueError):
-    """A field whose scope was not granted: TikTok would reject the whole request."""
+    """A field whose scope was not granted: the API would reject the whole request."""
 
     def __init__(self, field: str, scope: Scope) -> None:
         self.field = field
