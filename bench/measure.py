@@ -95,5 +95,7 @@ def alternate(
             pair.a.samples.append(sa)
             pair.b.samples.append(sb)
         tag = "warm-up" if i < warmup else f"round {i - warmup + 1}/{rounds}"
-        log(f"    {tag}: {a[0]} {sa.seconds:.3f} s {sa.maxrss_mib:.0f} MiB | {b[0]} {sb.seconds:.3f} s {sb.maxrss_mib:.0f} MiB")
+        log(
+            f"    {tag}: {a[0]} {sa.seconds:.3f} s {sa.maxrss_mib:.0f} MiB | {b[0]} {sb.seconds:.3f} s {sb.maxrss_mib:.0f} MiB"
+        )
     return pair

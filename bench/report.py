@@ -16,8 +16,19 @@ from typing import Any
 from measure import Pair
 
 ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ("datamodel-code-generator", "black", "isort", "pydantic", "pydantic_core", "Jinja2", "PyYAML", "jsonschema",
-         "msgspec", "orjson", "matplotlib")
+TOOLS = (
+    "datamodel-code-generator",
+    "black",
+    "isort",
+    "pydantic",
+    "pydantic_core",
+    "Jinja2",
+    "PyYAML",
+    "jsonschema",
+    "msgspec",
+    "orjson",
+    "matplotlib",
+)
 
 # What would close each target if it is missed (the profile below says where the time goes).
 REMEDIES = {
@@ -64,9 +75,18 @@ def _tools() -> str:
 
 def _commit() -> str:
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "generator", "templates"], cwd=ROOT, capture_output=True, text=True)
-        return head.stdout.strip() + (" (with uncommitted changes to generator/ or templates/)" if dirty.stdout.strip() else "")
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "generator", "templates"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        return head.stdout.strip() + (
+            " (with uncommitted changes to generator/ or templates/)" if dirty.stdout.strip() else ""
+        )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -75,8 +95,14 @@ def profile(spec: Path) -> dict[str, Any]:
     """Phase timings and a cProfile summary of one cold generation of ``spec``, in a fresh process."""
     out = spec.parent / "out-profile"
     env = {**os.environ, "SPECGEN_CACHE": "off"}
-    done = subprocess.run([sys.executable, str(Path(__file__).with_name("profile_phases.py")), str(spec), str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("profile_phases.py")), str(spec), str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result: dict[str, Any] = json.loads(done.stdout)
     return result
 
@@ -104,12 +130,22 @@ def _plot(synthetic: dict[int, Pair], path: Path) -> None:
     sizes = sorted(synthetic)
     fields = [n * 30 for n in sizes]
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    left.plot(fields, [synthetic[n].a.median for n in sizes], "o-", label="ours: whole generate (every output)")
+    left.plot(
+        fields, [synthetic[n].a.median for n in sizes], "o-", label="ours: whole generate (every output)"
+    )
     left.plot(fields, [synthetic[n].b.median for n in sizes], "s-", label="datamodel-codegen: models only")
-    left.set(xscale="log", yscale="log", xlabel="fields (objects x 30)", ylabel="wall time, s (median)", title="Time")
+    left.set(
+        xscale="log",
+        yscale="log",
+        xlabel="fields (objects x 30)",
+        ylabel="wall time, s (median)",
+        title="Time",
+    )
     right.plot(fields, [synthetic[n].a.median_mib for n in sizes], "o-", label="ours")
     right.plot(fields, [synthetic[n].b.median_mib for n in sizes], "s-", label="datamodel-codegen")
-    right.set(xscale="log", xlabel="fields (objects x 30)", ylabel="peak RSS, MiB (median)", title="Peak memory")
+    right.set(
+        xscale="log", xlabel="fields (objects x 30)", ylabel="peak RSS, MiB (median)", title="Peak memory"
+    )
     for ax in (left, right):
         ax.grid(True, which="both", alpha=0.3)
         ax.legend(fontsize=8)
@@ -139,10 +175,26 @@ def write(results: dict[str, Any], md: Path, png: Path) -> None:
         (f"{big} x 30 cold: <= 0.15x datamodel-codegen", _verdict(syn[big].ratio, 0.15), "cold"),
         (f"{big} x 30 cold: peak memory <= 0.5x", _verdict(syn[big].memory_ratio, 0.5), "memory"),
         (f"{big} x 30: every generated .py passes black --check", "met" if black_ok else "**missed**", ""),
-        ("cost per field roughly constant, 100 -> " + str(big) + " objects (<= 1.3x)", _verdict(growth, 1.3), "per_field"),
-        (f"{big} objects: no-change generate <= 0.3 s", _verdict(inc["cache"].a.median, 0.3, "{:.3f} s"), "no_change"),
-        (f"{big} objects: one description changed <= 1 s", _verdict(inc["cache"].b.median, 1.0, "{:.3f} s"), "one_change"),
-        (f"import of the {big}-object package <= 0.3x an eager build", _verdict(imp[big_label]["vs eager"].ratio, 0.3), "import"),
+        (
+            "cost per field roughly constant, 100 -> " + str(big) + " objects (<= 1.3x)",
+            _verdict(growth, 1.3),
+            "per_field",
+        ),
+        (
+            f"{big} objects: no-change generate <= 0.3 s",
+            _verdict(inc["cache"].a.median, 0.3, "{:.3f} s"),
+            "no_change",
+        ),
+        (
+            f"{big} objects: one description changed <= 1 s",
+            _verdict(inc["cache"].b.median, 1.0, "{:.3f} s"),
+            "one_change",
+        ),
+        (
+            f"import of the {big}-object package <= 0.3x an eager build",
+            _verdict(imp[big_label]["vs eager"].ratio, 0.3),
+            "import",
+        ),
         ("parsing within 5% of hand-written pydantic", _verdict(parse_ratio, 1.05), "parse"),
     ]
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -207,8 +259,7 @@ def write(results: dict[str, Any], md: Path, png: Path) -> None:
         "| run | median s | min-max s |",
         "| --- | --- | --- |",
         *_pair_rows(inc["cache"]),
-        *_pair_rows(inc["off"])
-        ,
+        *_pair_rows(inc["off"]),
         "",
         "The first two rows use the cache (default); the last two show the same runs with `SPECGEN_CACHE=off`.",
         "",

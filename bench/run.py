@@ -38,7 +38,9 @@ def ours(spec: Path, out: Path, env: dict[str, str] | None = None, fresh: bool =
     """Our whole ``generate`` (every output) as a new process; ``fresh`` removes the output first."""
     if fresh and out.exists():
         shutil.rmtree(out)
-    return measure.run([PY, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out)], env=env, cwd=ROOT)
+    return measure.run(
+        [PY, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out)], env=env, cwd=ROOT
+    )
 
 
 def dmc(openapi: Path, target: Path) -> measure.Sample:
@@ -46,8 +48,18 @@ def dmc(openapi: Path, target: Path) -> measure.Sample:
     target.parent.mkdir(parents=True, exist_ok=True)
     return measure.run(
         [
-            str(BIN / "datamodel-codegen"), "--input", str(openapi), "--input-file-type", "openapi",
-            "--output-model-type", "pydantic_v2.BaseModel", "--formatters", "black", "isort", "--output", str(target),
+            str(BIN / "datamodel-codegen"),
+            "--input",
+            str(openapi),
+            "--input-file-type",
+            "openapi",
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--formatters",
+            "black",
+            "isort",
+            "--output",
+            str(target),
         ],
         cwd=ROOT,
     )
@@ -58,15 +70,23 @@ def tiktok(rounds: int) -> dict[str, object]:
     out = WORK / "tiktok" / "out"
     pair = measure.alternate(
         ("ours", lambda: ours(ROOT / "spec", out, NO_CACHE)),
-        ("datamodel-codegen", lambda: dmc(ROOT / "generated" / "openapi" / "openapi.json", WORK / "tiktok" / "dmc.py")),
-        rounds, log=log,
+        (
+            "datamodel-codegen",
+            lambda: dmc(ROOT / "generated" / "openapi" / "openapi.json", WORK / "tiktok" / "dmc.py"),
+        ),
+        rounds,
+        log=log,
     )
     log("    with the cache on (Jinja bytecode warm, output removed each time):")
     ours(ROOT / "spec", out)  # fill the cache
     warm = measure.alternate(
         ("ours, cache warm", lambda: ours(ROOT / "spec", out)),
-        ("datamodel-codegen", lambda: dmc(ROOT / "generated" / "openapi" / "openapi.json", WORK / "tiktok" / "dmc.py")),
-        rounds, log=log,
+        (
+            "datamodel-codegen",
+            lambda: dmc(ROOT / "generated" / "openapi" / "openapi.json", WORK / "tiktok" / "dmc.py"),
+        ),
+        rounds,
+        log=log,
     )
     return {"cold": pair, "warm": warm}
 
@@ -83,8 +103,12 @@ def synthetic(sizes: list[int], rounds_for: dict[int, int]) -> dict[int, measure
         log(f"  {n} objects ({n * 30} fields), {spec.stat().st_size / 1e6:.1f} MB of YAML")
         pairs[n] = measure.alternate(
             ("ours", lambda: ours(spec, folder / "out", NO_CACHE)),
-            ("datamodel-codegen", lambda: dmc(folder / "out" / "openapi" / "openapi.json", folder / "dmc.py")),
-            rounds_for[n], log=log,
+            (
+                "datamodel-codegen",
+                lambda: dmc(folder / "out" / "openapi" / "openapi.json", folder / "dmc.py"),
+            ),
+            rounds_for[n],
+            log=log,
         )
     return pairs
 
@@ -138,7 +162,8 @@ def incremental(n: int, rounds: int) -> dict[str, object]:
     off = measure.alternate(
         ("no change, cache off", lambda: ours(spec, out, NO_CACHE, fresh=False)),
         ("one change, cache off", lambda: changed(NO_CACHE)),
-        max(1, rounds // 2), log=log,
+        max(1, rounds // 2),
+        log=log,
     )
     return {"cache": pair, "off": off}
 
@@ -178,13 +203,24 @@ def imports(cases: dict[str, tuple[Path, str]], rounds: int) -> dict[str, dict[s
         results[label] = {
             "vs pydantic": measure.alternate(
                 (f"import {package}", lambda: _import_runner(deferred, f"import {package}")),
-                ("from pydantic import BaseModel, Field", lambda: _import_runner(deferred, "from pydantic import BaseModel, Field")),
-                rounds, log=log,
+                (
+                    "from pydantic import BaseModel, Field",
+                    lambda: _import_runner(deferred, "from pydantic import BaseModel, Field"),
+                ),
+                rounds,
+                log=log,
             ),
             "vs eager": measure.alternate(
-                (f"import {package} (defer_build=True)", lambda: _import_runner(deferred, f"import {package}")),
-                (f"import {package}, every model built", lambda: _import_runner(eager, EAGER.format(package=package))),
-                rounds, log=log,
+                (
+                    f"import {package} (defer_build=True)",
+                    lambda: _import_runner(deferred, f"import {package}"),
+                ),
+                (
+                    f"import {package}, every model built",
+                    lambda: _import_runner(eager, EAGER.format(package=package)),
+                ),
+                rounds,
+                log=log,
             ),
         }
     return results
@@ -192,8 +228,16 @@ def imports(cases: dict[str, tuple[Path, str]], rounds: int) -> dict[str, dict[s
 
 def parsing(rounds: int) -> dict[str, list[float]]:
     log("(5) parsing the seed's example response (us per call)")
-    script = [PY, str(HERE / "parse_bench.py"), str(ROOT / "generated" / "python"), str(ROOT / "spec" / "tiktok_v2.yaml"), str(rounds)]
-    data: dict[str, list[float]] = json.loads(subprocess.run(script, check=True, capture_output=True, text=True).stdout)
+    script = [
+        PY,
+        str(HERE / "parse_bench.py"),
+        str(ROOT / "generated" / "python"),
+        str(ROOT / "spec" / "tiktok_v2.yaml"),
+        str(rounds),
+    ]
+    data: dict[str, list[float]] = json.loads(
+        subprocess.run(script, check=True, capture_output=True, text=True).stdout
+    )
     for name, values in data.items():
         log(f"    {name}: median {statistics.median(values):.2f} us")
     return data
@@ -214,7 +258,10 @@ def main() -> None:
     results["black_check"] = (ok, count, big)
     results["incremental"] = incremental(big, 3 if quick else 5)
     results["imports"] = imports(
-        {"TikTok": (ROOT / "generated" / "python", "tiktok_v2"), f"{big} objects": (WORK / f"s{big}" / "out" / "python", "synth")},
+        {
+            "TikTok": (ROOT / "generated" / "python", "tiktok_v2"),
+            f"{big} objects": (WORK / f"s{big}" / "out" / "python", "synth"),
+        },
         3 if quick else 7,
     )
     results["parsing"] = parsing(5 if quick else 15)

@@ -32,14 +32,14 @@ TH_WORDS = (
 HOSTILE = (
     'He said "hi" and left.',
     "It's the user's own \"quoted\" 'mixed' text.",
-    'Ends with a backslash \\',
-    'Triple quotes """ inside and \'\'\' too.',
+    "Ends with a backslash \\",
+    "Triple quotes \"\"\" inside and ''' too.",
     "A Windows path C:\\Users\\name\\new and a tab\there.",
     "Markdown *bold* _it_ `code` | pipe [link](x) <script>alert(1)</script> {{ jinja }} {% raw %}",
     "ข้อความภาษาไทย \"มีเครื่องหมายคำพูด\" และ 'เดี่ยว' กับแบ็กสแลช \\ ท้ายประโยค",
     "A very long line " + "that keeps going " * 12 + "and ends here.",
     '"Starts with a quote',
-    "Ends with a quote\"",
+    'Ends with a quote"',
     "Two\nlines of text",
     "  Leading and trailing spaces  ",
     "1. Looks like a list",
@@ -80,7 +80,9 @@ def _name(i: int) -> str:
     return f"Item{i:04d}"
 
 
-def _field(rng: random.Random, obj: int, index: int, scoped: bool, hostile: bool) -> tuple[str, dict[str, object]]:
+def _field(
+    rng: random.Random, obj: int, index: int, scoped: bool, hostile: bool
+) -> tuple[str, dict[str, object]]:
     wire = f"{rng.choice(EN_WORDS)}_{rng.choice(EN_WORDS)}_{index}"
     field: dict[str, object] = {}
     roll = rng.random()
@@ -118,7 +120,11 @@ def make_spec(objects: int, fields: int = 30, *, hostile: bool = False, seed: in
         "description": {"en": "The response of GET /v2/item/.", "th": "การตอบกลับของ GET /v2/item/"},
         "fields": {
             "data": {"type": _name(0), "description": {"en": "The requested item.", "th": "รายการที่ร้องขอ"}},
-            "error_code": {"type": "string", "required": True, "description": {"en": "The error code.", "th": "รหัสข้อผิดพลาด"}},
+            "error_code": {
+                "type": "string",
+                "required": True,
+                "description": {"en": "The error code.", "th": "รหัสข้อผิดพลาด"},
+            },
         },
     }
     return {
@@ -127,7 +133,10 @@ def make_spec(objects: int, fields: int = 30, *, hostile: bool = False, seed: in
         "package": {
             "name": "synth",
             "version": "1.0.0",
-            "title": {"en": f"Synthetic API of {objects} objects", "th": f"เอพีไอสังเคราะห์ {objects} ออบเจ็กต์"},
+            "title": {
+                "en": f"Synthetic API of {objects} objects",
+                "th": f"เอพีไอสังเคราะห์ {objects} ออบเจ็กต์",
+            },
             "description": {"en": "A benchmark spec.", "th": "สเปกสำหรับวัดประสิทธิภาพ"},
             "base_url": "https://api.example.com",
         },
@@ -158,11 +167,12 @@ def spec_yaml(objects: int, fields: int = 30, *, hostile: bool = False, seed: in
     """The spec as YAML text (JSON is YAML; block style would only be slower to write)."""
     import yaml
 
-    return yaml.safe_dump(make_spec(objects, fields, hostile=hostile, seed=seed), allow_unicode=True, sort_keys=False, width=100)
+    return yaml.safe_dump(
+        make_spec(objects, fields, hostile=hostile, seed=seed), allow_unicode=True, sort_keys=False, width=100
+    )
 
 
 if __name__ == "__main__":
     n = int(sys.argv[1])
     f = int(sys.argv[2]) if len(sys.argv) > 2 else 30
     sys.stdout.write(spec_yaml(n, f))
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -68,17 +69,33 @@ def main(argv: list[str] | None = None) -> int:
     except FormattingError as exc:
         print(f"internal error (please report): {exc}", file=sys.stderr)
         return EXIT_BUG
+    except KeyboardInterrupt:
+        print("interrupted; the output directory was left as it was.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        # The machine, not the spec: a full disk, a permission, a file that vanished mid-run.
+        print(f"error: {exc}; the output directory was left as it was.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if os.environ.get("SPECGEN_DEBUG"):
+            raise
+        print(
+            f"internal error (please report, with SPECGEN_DEBUG=1 for the traceback): "
+            f"{type(exc).__name__}: {exc}; the output directory was left as it was.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
 
 
 def _cached_run(spec: Path) -> tuple[str | None, dict[str, str] | None]:
     """The cache key of this generation and the output it produced before, if recorded."""
     from generator import cache
-    from generator.yaml_source import display_name, spec_files
+    from generator.yaml_source import source_name, spec_files
 
     if cache.directory() is None:
         return None, None
     try:
-        sources = [(display_name(p), p.read_bytes()) for p in spec_files(spec)]
+        sources = [(source_name(p), p.read_bytes()) for p in spec_files(spec)]
     except OSError:
         return None, None  # the pipeline reports it properly
     key = cache.run_key(sources)

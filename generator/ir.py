@@ -333,7 +333,7 @@ def build_ir(spec: Spec) -> ProjectIR:
         for i, lang in enumerate(spec.languages)
     )
     return ProjectIR(
-        spec_files=spec.files,
+        spec_files=spec.sources,
         spec_sha256=spec.sha256,
         source_language=spec.languages[0],
         languages=languages,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -132,7 +133,8 @@ class AuthSpec:
 class Spec:
     """A validated spec: everything the IR is built from."""
 
-    files: tuple[str, ...]
+    files: tuple[str, ...]  # as messages name them (relative to the working directory)
+    sources: tuple[str, ...]  # as generated headers name them (folder/name, the same from anywhere)
     sha256: str
     languages: tuple[str, ...]
     package: PackageSpec
@@ -196,7 +198,8 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     if error.validator == "type":
         return [doc.problem(path, f"expected {_a(rule)}, found {_describe(instance)}")]
     if error.validator == "pattern":
-        meaning = error.schema.get("description")  # say what the rule means, where the schema does
+        # Say what the rule means, where the schema does.
+        meaning = error.schema.get("description") if isinstance(error.schema, Mapping) else None
         what = f"is not allowed: {meaning}" if meaning else f"does not have the expected form ({rule})"
         return [doc.problem(path, f"{instance!r} {what}")]
     if error.validator in ("const", "enum"):
@@ -319,10 +322,11 @@ def _build(doc: Document) -> Spec:
     pkg = data["package"]
     auth = data.get("auth")
     digest = hashlib.sha256()
-    for name, text in zip(doc.files, doc.texts):
+    for name, text in zip(doc.sources, doc.texts):
         digest.update(name.encode() + b"\0" + text + b"\0")
     return Spec(
         files=doc.files,
+        sources=doc.sources,
         sha256=digest.hexdigest(),
         languages=langs,
         package=PackageSpec(

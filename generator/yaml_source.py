@@ -65,6 +65,8 @@ class Document:
     keys: dict[Path_, Position] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     texts: tuple[bytes, ...] = ()
+    # The files as named in generated headers: the same from any working directory.
+    sources: tuple[str, ...] = ()
 
     def where(self, path: Path_, *, key: bool = False) -> Position:
         """Best position for a path: its key or value, else the nearest ancestor's."""
@@ -293,10 +295,24 @@ def display_name(path: Path) -> str:
         return path.as_posix()
 
 
-def read_sources(sources: list[tuple[str, bytes]]) -> Document:
-    """Read and merge spec sources (display name, bytes); raise SpecError with every problem."""
+def source_name(path: Path) -> str:
+    """A spec file as generated headers name it: its folder and its name (``spec/tiktok_v2.yaml``).
+
+    Unlike :func:`display_name` it does not depend on the working directory, so the output is
+    the same bytes wherever ``generate`` runs and whether ``--spec`` names the file or its folder.
+    """
+    folder = path.resolve().parent.name
+    return f"{folder}/{path.name}" if folder else path.name
+
+
+def read_sources(sources: list[tuple[str, bytes]], names: tuple[str, ...] | None = None) -> Document:
+    """Read and merge spec sources (display name, bytes); raise SpecError with every problem.
+
+    ``names`` are the files as headers name them (by default, the display names).
+    """
     problems: list[Problem] = []
-    doc = Document(data={}, files=tuple(name for name, _ in sources), texts=tuple(b for _, b in sources))
+    files = tuple(name for name, _ in sources)
+    doc = Document(data={}, files=files, texts=tuple(b for _, b in sources), sources=names or files)
     if not sources:
         raise SpecError([Problem("<spec>", 1, 1, "", "no spec files found (*.yaml)")])
     merged: dict[str, Any] = {}
@@ -371,4 +387,4 @@ def load_path(path: Path) -> Document:
             problems.append(Problem(display_name(file), 1, 1, "", f"cannot read the spec: {exc.strerror}"))
     if problems:
         raise SpecError(problems)
-    return read_sources(sources)
+    return read_sources(sources, tuple(source_name(file) for file in files))

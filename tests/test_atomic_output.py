@@ -58,7 +58,7 @@ def _boom(*args: Any, **kwargs: Any) -> Any:
     [("1", 2), ("2", 0), ("2", 3)],  # one process; with two, in the forked child and in the parent
 )
 def test_a_failing_renderer_leaves_the_output_untouched(
-    work: Path, monkeypatch: pytest.MonkeyPatch, jobs: str, where: int
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str, where: int
 ) -> None:
     monkeypatch.setenv("SPECGEN_JOBS", jobs)
     before = snapshot(work)
@@ -67,9 +67,20 @@ def test_a_failing_renderer_leaves_the_output_untouched(
     renderers = list(pipeline.RENDERERS)
     renderers.insert(where, _boom)
     monkeypatch.setattr(pipeline, "RENDERERS", tuple(renderers))
+    assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == cli.EXIT_BUG
+    err = capsys.readouterr().err
+    assert "internal error (please report" in err and "a renderer failed" in err
+    assert "Traceback" not in err
+    assert snapshot(work) == before
+
+
+def test_debug_setting_shows_the_traceback(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPECGEN_DEBUG", "1")
+    monkeypatch.setenv("SPECGEN_JOBS", "1")
+    _changed_spec(work)
+    monkeypatch.setattr(pipeline, "RENDERERS", (_boom, *pipeline.RENDERERS))
     with pytest.raises(RuntimeError, match="a renderer failed"):
         cli.main(["generate", "--spec", "spec.yaml", "--out", "out"])
-    assert snapshot(work) == before
 
 
 def test_black_rejecting_the_code_leaves_the_output_untouched(
@@ -88,7 +99,9 @@ def test_black_rejecting_the_code_leaves_the_output_untouched(
     assert snapshot(work) == before
 
 
-def test_a_failing_write_leaves_the_output_untouched(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_write_leaves_the_output_untouched(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = snapshot(work)
     _changed_spec(work)
     before["spec.yaml"] = (work / "spec.yaml").read_bytes()
@@ -102,13 +115,16 @@ def test_a_failing_write_leaves_the_output_untouched(work: Path, monkeypatch: py
         return real_write(self, data)
 
     monkeypatch.setattr(Path, "write_bytes", write_then_fail)
-    with pytest.raises(OSError, match="No space left"):
-        cli.main(["generate", "--spec", "spec.yaml", "--out", "out"])
+    assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "left as it was" in err and "Traceback" not in err
     assert len(written) == 5 and all(not p.exists() for p in written)  # the half-written tree is gone
     assert snapshot(work) == before
 
 
-def test_a_failing_swap_puts_the_old_tree_back(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_swap_puts_the_old_tree_back(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = snapshot(work)
     _changed_spec(work)
     before["spec.yaml"] = (work / "spec.yaml").read_bytes()
@@ -122,8 +138,8 @@ def test_a_failing_swap_puts_the_old_tree_back(work: Path, monkeypatch: pytest.M
         real_rename(src, dst)
 
     monkeypatch.setattr(writer.os, "rename", second_rename_fails)
-    with pytest.raises(OSError, match="cross-device"):
-        cli.main(["generate", "--spec", "spec.yaml", "--out", "out"])
+    assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == cli.EXIT_BAD_INPUT
+    assert "Invalid cross-device link" in capsys.readouterr().err
     assert len(calls) == 3 and calls[2].endswith("-> out")
     assert snapshot(work) == before
 

@@ -33,7 +33,9 @@ def test_object_pages_have_every_field_and_description(files: dict[str, str], sp
         page = files[f"docs/{lang}/objects/{obj.name.lower() if obj.name == 'User' else _slug(obj.name)}.md"]
         assert md_text(obj.description[lang]) in page
         for field in obj.fields:
-            row = next(line for line in page.splitlines() if line.startswith(f"| {md_code(field.wire_name)} |"))
+            row = next(
+                line for line in page.splitlines() if line.startswith(f"| {md_code(field.wire_name)} |")
+            )
             assert md_cell(field.description[lang]) in row
             assert (md_code(field.scope) if field.scope else "") in row
 
@@ -46,7 +48,9 @@ def test_thai_docs_have_every_thai_text(files: dict[str, str], spec: Spec) -> No
     thai = "\n".join(text for path, text in files.items() if path.startswith("docs/th/"))
     texts = [s.description["th"] for s in spec.scopes]
     texts += [f.description["th"] for o in spec.objects for f in o.fields]
-    texts += [e.summary["th"] for e in spec.endpoints] + [x.description["th"] for e in spec.endpoints for x in e.errors]
+    texts += [e.summary["th"] for e in spec.endpoints] + [
+        x.description["th"] for e in spec.endpoints for x in e.errors
+    ]
     missing = [t for t in texts if md_cell(t) not in thai]
     assert missing == []
     user = files["docs/th/objects/user.md"]
@@ -59,7 +63,10 @@ def test_bilingual_page_sets_languages_side_by_side(files: dict[str, str], spec:
         row = next(line for line in page.splitlines() if line.startswith(f"| {md_code(field.wire_name)} |"))
         assert f"{md_cell(field.description['en'])}<br><br>{md_cell(field.description['th'])}" in row
     for scope in spec.scopes:
-        assert f"| {md_cell(scope.description['th'])} | {md_code(scope.name)} | {md_cell(scope.description['en'])} |" in page
+        assert (
+            f"| {md_cell(scope.description['th'])} | {md_code(scope.name)} | {md_cell(scope.description['en'])} |"
+            in page
+        )
     assert "### แอปมีสิทธิ์เข้าถึงเพื่อดำเนินการดังต่อไปนี้" in page
 
 
@@ -89,7 +96,10 @@ def test_every_relative_link_resolves(files: dict[str, str]) -> None:
 def test_endpoint_page(files: dict[str, str]) -> None:
     page = files["docs/en/endpoints/get-user-info.md"]
     assert "<code>GET https://open.tiktokapis.com/v2/user/info/</code>" in page
-    assert "curl -L -X GET 'https://open.tiktokapis.com/v2/user/info/?fields=open_id,union_id,avatar_url'" in page
+    assert (
+        "curl -L -X GET 'https://open.tiktokapis.com/v2/user/info/?fields=open_id,union_id,avatar_url'"
+        in page
+    )
     assert "**Rate limit:** 600 requests per minute" in page
     assert "| <code>scope_not_authorized</code> | 401 |" in page
 

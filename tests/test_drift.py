@@ -19,7 +19,11 @@ def test_generated_is_fresh(files: dict[str, str]) -> None:
 def _generate(out: Path, seed: str) -> dict[str, bytes]:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--out", str(out)], cwd=ROOT, env=env, check=True, capture_output=True
+        [sys.executable, "-m", "generator", "generate", "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
@@ -31,21 +35,55 @@ def test_deterministic_across_hash_seeds(tmp_path: Path) -> None:
     assert [k for k in first if first[k] != second[k]] == []
 
 
+def test_same_bytes_from_any_working_directory(tmp_path: Path) -> None:
+    """Headers name the spec as ``spec/tiktok_v2.yaml`` wherever generate runs and however
+    --spec names it (folder or file, relative or absolute)."""
+    committed = {
+        p.relative_to(GENERATED).as_posix(): p.read_bytes() for p in GENERATED.rglob("*") if p.is_file()
+    }
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SPECGEN_CACHE": "off"}
+    for cwd, spec in (
+        (ROOT / "spec", "tiktok_v2.yaml"),
+        (tmp_path, str(ROOT / "spec")),
+        (ROOT / "spec", "."),
+    ):
+        out = tmp_path / f"out-{len(list(tmp_path.iterdir()))}"
+        subprocess.run(
+            [sys.executable, "-m", "generator", "generate", "--spec", spec, "--out", str(out)],
+            cwd=cwd,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        produced = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        assert produced == committed, (cwd, spec)
+
+
 def test_check_passes_on_committed_tree() -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "up to date" in result.stdout
 
 
 def test_check_reports_a_stale_file_with_a_diff(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    subprocess.run([sys.executable, "-m", "generator", "generate", "--out", str(out)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     target = out / "docs" / "th" / "objects" / "user.md"
     target.write_text(target.read_text(encoding="utf-8").replace("รูปโปรไฟล์", "รูป"), encoding="utf-8")
     (out / "docs" / "stray.md").write_text("x\n", encoding="utf-8")
     (out / "data" / "scopes.csv").unlink()
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--out", str(out)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "generator", "check", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1
     assert "--- a/docs/th/objects/user.md" in result.stdout
@@ -66,7 +104,12 @@ def test_generate_twice_is_a_no_op(tmp_path: Path) -> None:
 
 
 def test_validate_and_console_script() -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "validate", "--spec", "spec"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--spec", "spec"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0
     assert result.stdout == "spec/tiktok_v2.yaml: ok (4 objects, 6 scopes)\n"
     script = Path(sys.executable).parent / "specgen"

@@ -28,7 +28,9 @@ def test_passes_openapi_spec_validator(files: dict[str, str], name: str) -> None
     validate(json.loads(files[name]))
 
 
-@pytest.mark.parametrize(("name", "lang"), [("openapi/openapi.json", "en"), ("openapi/openapi.th.json", "th")])
+@pytest.mark.parametrize(
+    ("name", "lang"), [("openapi/openapi.json", "en"), ("openapi/openapi.th.json", "th")]
+)
 def test_descriptions_in_every_language(files: dict[str, str], spec: Spec, name: str, lang: str) -> None:
     doc = json.loads(files[name])
     for obj in spec.objects:
@@ -50,11 +52,21 @@ def test_operation(files: dict[str, str], project: ProjectIR) -> None:
     op = doc["paths"]["/v2/user/info/"]["get"]
     assert doc["servers"] == [{"url": "https://open.tiktokapis.com"}]
     param = op["parameters"][0]
-    assert (param["name"], param["in"], param["required"], param["style"], param["explode"]) == ("fields", "query", True, "form", False)
+    assert (param["name"], param["in"], param["required"], param["style"], param["explode"]) == (
+        "fields",
+        "query",
+        True,
+        "form",
+        False,
+    )
     user = next(o for o in project.objects if o.name == "User")
     assert param["schema"]["items"]["enum"] == [f.wire_name for f in user.fields]
     assert param["x-field-scopes"] == {f.wire_name: f.scope for f in user.fields}
-    assert op["security"] == [{"oauth2": ["user.info.basic"]}, {"oauth2": ["user.info.profile"]}, {"oauth2": ["user.info.stats"]}]
+    assert op["security"] == [
+        {"oauth2": ["user.info.basic"]},
+        {"oauth2": ["user.info.profile"]},
+        {"oauth2": ["user.info.stats"]},
+    ]
     assert op["x-rate-limit-per-minute"] == 600
     statuses = {code: r["x-error-codes"] for code, r in op["responses"].items()}
     assert statuses == {
@@ -70,7 +82,11 @@ def test_operation(files: dict[str, str], project: ProjectIR) -> None:
 
 def _normalise(annotation: Any) -> str:
     """A comparable spelling of a type: AnyUrl counts as str (our models keep URLs as sent)."""
-    text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", None) or str(annotation)
+    text = (
+        annotation
+        if isinstance(annotation, str)
+        else getattr(annotation, "__name__", None) or str(annotation)
+    )
     if isinstance(annotation, (types.UnionType, typing._UnionGenericAlias)):  # type: ignore[attr-defined]
         text = " | ".join(sorted(_normalise(a) for a in typing.get_args(annotation)))
     return text.replace("AnyUrl", "str").replace("NoneType", "None")
@@ -112,11 +128,21 @@ def test_datamodel_code_generator_agrees(files: dict[str, str], project: Project
             our_model, their_model = getattr(ours, obj.class_name), theirs[obj.name]
             their_model.model_rebuild(_types_namespace=theirs)
             our_fields = {
-                (info.alias or name): (name, _normalise(info.annotation), info.is_required(), info.description)
+                (info.alias or name): (
+                    name,
+                    _normalise(info.annotation),
+                    info.is_required(),
+                    info.description,
+                )
                 for name, info in our_model.model_fields.items()
             }
             their_fields = {
-                (info.alias or name): (name, _normalise(info.annotation), info.is_required(), info.description)
+                (info.alias or name): (
+                    name,
+                    _normalise(info.annotation),
+                    info.is_required(),
+                    info.description,
+                )
                 for name, info in their_model.model_fields.items()
             }
             assert our_fields == their_fields, obj.name

@@ -27,14 +27,24 @@ def package_copy(tmp_path: Path) -> Path:
 
 def test_black_check() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "black", "--check", "--quiet", str(PACKAGE_DIR)], capture_output=True, text=True
+        [sys.executable, "-m", "black", "--check", "--quiet", str(PACKAGE_DIR)],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
 
 
 def test_mypy_strict(package_copy: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(package_copy / ".mypy_cache"), "tiktok_v2"],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--cache-dir",
+            str(package_copy / ".mypy_cache"),
+            "tiktok_v2",
+        ],
         cwd=package_copy,
         capture_output=True,
         text=True,
@@ -49,8 +59,7 @@ def test_compiles_and_imports_with_warnings_as_errors(package_copy: Path) -> Non
     subprocess.run([sys.executable, "-W", "error", "-c", build], cwd=package_copy, check=True)
 
 
-USAGE = textwrap.dedent(
-    """
+USAGE = textwrap.dedent("""
     import importlib.util, json, re, sys, warnings
     warnings.simplefilter("error")
     import tiktok_v2 as t
@@ -117,8 +126,7 @@ USAGE = textwrap.dedent(
     assert t.ERROR_HTTP_STATUS[t.ErrorCode.SCOPE_NOT_AUTHORIZED] == 401
     assert t.ERROR_HTTP_STATUS[t.ErrorCode.RATE_LIMIT_EXCEEDED] == 429
     print("ok")
-    """
-)
+    """)
 
 
 @pytest.mark.slow
@@ -132,16 +140,24 @@ def test_installed_in_a_fresh_venv(tmp_path: Path, package_copy: Path) -> None:
         text=True,
     )
     assert install.returncode == 0, install.stderr
-    installed = subprocess.run([str(python), "-m", "pip", "list", "--format=freeze"], capture_output=True, text=True).stdout
+    installed = subprocess.run(
+        [str(python), "-m", "pip", "list", "--format=freeze"], capture_output=True, text=True
+    ).stdout
     names = {re.sub(r"[-_.]+", "-", line.split("==")[0]).lower() for line in installed.splitlines()}
     assert {"tiktok-v2", "pydantic"} <= names and not names & {"jinja2", "pyyaml", "black"}
     script = tmp_path / "usage.py"
     script.write_text(USAGE, encoding="utf-8")
-    result = subprocess.run([str(python), str(script), str(SEEDS)], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(python), str(script), str(SEEDS)], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "ok\n"
     typed = subprocess.run(
-        [str(python), "-c", "import importlib.resources as r; print(r.files('tiktok_v2').joinpath('py.typed').is_file())"],
+        [
+            str(python),
+            "-c",
+            "import importlib.resources as r; print(r.files('tiktok_v2').joinpath('py.typed').is_file())",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -20,8 +20,12 @@ def _split(tmp_path: Path) -> Path:
     objects = data.pop("objects")
     endpoints = data.pop("endpoints")
     (spec_dir / "00-base.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    (spec_dir / "10-objects.yaml").write_text(yaml.safe_dump({"objects": objects}, allow_unicode=True), encoding="utf-8")
-    (spec_dir / "20-endpoints.yml").write_text(yaml.safe_dump({"endpoints": endpoints}, allow_unicode=True), encoding="utf-8")
+    (spec_dir / "10-objects.yaml").write_text(
+        yaml.safe_dump({"objects": objects}, allow_unicode=True), encoding="utf-8"
+    )
+    (spec_dir / "20-endpoints.yml").write_text(
+        yaml.safe_dump({"endpoints": endpoints}, allow_unicode=True), encoding="utf-8"
+    )
     (spec_dir / "notes.txt").write_text("not a spec file\n", encoding="utf-8")
     return spec_dir
 
@@ -37,7 +41,9 @@ def test_directory_is_merged(tmp_path: Path) -> None:
 def test_problem_points_into_the_right_file(tmp_path: Path) -> None:
     spec_dir = _split(tmp_path)
     path = spec_dir / "10-objects.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("scope: thing.read", "scope: thing.raed"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("scope: thing.read", "scope: thing.raed"), encoding="utf-8"
+    )
     with pytest.raises(SpecError) as caught:
         load_spec(spec_dir)
     [problem] = caught.value.problems
@@ -51,7 +57,9 @@ def test_problem_points_into_the_right_file(tmp_path: Path) -> None:
 def test_a_key_defined_in_two_files_is_an_error(tmp_path: Path) -> None:
     spec_dir = _split(tmp_path)
     objects = yaml.safe_load((spec_dir / "10-objects.yaml").read_text(encoding="utf-8"))
-    (spec_dir / "11-again.yaml").write_text(yaml.safe_dump({"objects": {"Thing": objects["objects"]["Thing"]}}), encoding="utf-8")
+    (spec_dir / "11-again.yaml").write_text(
+        yaml.safe_dump({"objects": {"Thing": objects["objects"]["Thing"]}}), encoding="utf-8"
+    )
     with pytest.raises(SpecError, match="objects.Thing is defined in two spec files"):
         load_spec(spec_dir)
 

@@ -89,7 +89,8 @@ def _endpoint_page_example() -> object:
 
 
 @pytest.mark.parametrize(
-    ("key", "seed"), [("user_object_page", _user_page_example), ("get_user_info_page", _endpoint_page_example)]
+    ("key", "seed"),
+    [("user_object_page", _user_page_example), ("get_user_info_page", _endpoint_page_example)],
 )
 def test_examples_are_the_seeds(spec: Spec, key: str, seed: object) -> None:
     endpoint = spec.endpoints[0]

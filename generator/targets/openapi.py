@@ -94,7 +94,9 @@ def _responses(ep: EndpointIR, lang: str) -> dict[str, Any]:
                 e.code: {
                     "summary": e.description[lang],
                     "x-summaries": _texts(e.description),
-                    "value": {"error": {"code": e.code, "message": e.description[lang], "log_id": "example-log-id"}},
+                    "value": {
+                        "error": {"code": e.code, "message": e.description[lang], "log_id": "example-log-id"}
+                    },
                 }
                 for e in errs
             }
@@ -174,6 +176,9 @@ def openapi_filename(project: ProjectIR, lang: str) -> str:
 def render_openapi(project: ProjectIR) -> dict[str, str]:
     """Serialise one OpenAPI document per language."""
     return {
-        openapi_filename(project, x.code): json.dumps(build_openapi(project, x.code), ensure_ascii=False, indent=2) + "\n"
+        openapi_filename(project, x.code): json.dumps(
+            build_openapi(project, x.code), ensure_ascii=False, indent=2
+        )
+        + "\n"
         for x in project.languages
     }
