@@ -337,13 +337,18 @@ def package_problems(doc: Document) -> list[Problem]:
     for lang in langs:
         given = set(_dict(labels.get(lang)))
         missing = LABEL_KEYS - given - set(default_labels(lang))
-        if missing:
-            problems.append(
-                doc.problem(
-                    ("languages",),
-                    f"no interface words for {lang!r}: add `labels: {{{lang}: ...}}` with {', '.join(sorted(missing))}",
-                )
+        if not missing:
+            continue
+        if len(missing) <= 6:
+            what = f"add {', '.join(sorted(missing))} to `labels: {{{lang}: ...}}`"
+        else:
+            what = (
+                f"add `labels: {{{lang}: ...}}` with the {len(missing)} missing words "
+                f"(copy the `en:` block of generator/labels.yaml and translate it)"
             )
+        raw = doc.data.get("languages")
+        where = ("languages", raw.index(lang)) if isinstance(raw, list) else ("languages",)
+        problems.append(doc.problem(where, f"no interface words for {lang!r}: {what}"))
     return problems
 
 
