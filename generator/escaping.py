@@ -60,6 +60,12 @@ def py_comment(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+_MD_INLINE_TEXT = re.compile(r"([`*_\[\]{}|!#+\-])")
+# Text md_text returns unchanged: no character it escapes or breaks lines at, and no start
+# that it changes (leading blanks, a digit that could open an ordered list).
+_MD_PLAIN = re.compile(r"(?![\s\d])[^&<>\\`*_\[\]{}|!#+\-\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*")
+
+
 def _md_common(text: str) -> str:
     """Shared Markdown escaping: HTML shown as text, inline syntax neutralised."""
     text = html.escape(text, quote=False)
@@ -67,7 +73,7 @@ def _md_common(text: str) -> str:
     # characters Python-Markdown lets a backslash escape: before any other (`$`, `~`, `^`,
     # `=`) the backslash would be shown.
     text = text.replace("\\", "\\\\")
-    return re.sub(r"([`*_\[\]{}|!#+\-])", r"\\\1", text)
+    return _MD_INLINE_TEXT.sub(r"\\\1", text)
 
 
 def md_text(text: str) -> str:
@@ -76,6 +82,8 @@ def md_text(text: str) -> str:
     Raw HTML is shown as text; line breaks become ``<br>`` so that no block syntax
     (headings, lists, code blocks, tables) can start from the spec's text.
     """
+    if _MD_PLAIN.fullmatch(text):
+        return text  # nothing to escape: most descriptions, so worth the check
     lines = _LINE_BREAK.split(text)
     parts = [_md_common(line) for line in lines]
     # A number then "." or ")" at the start of the text would open an ordered list.

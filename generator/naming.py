@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 import unicodedata
@@ -40,10 +41,14 @@ _UNDERSCORES = re.compile(r"_+")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
+@functools.lru_cache(maxsize=65536)  # each wire name is asked for several times (models, enums, docs)
 def _identifier_chars(wire: str) -> str:
     """NFKC-normalise (as Python does for identifiers) and turn runs of other characters into ``_``."""
-    text = unicodedata.normalize("NFKC", wire)
-    kept = "".join(c if ("x" + c).isidentifier() else "_" for c in text)
+    if wire.isascii() and wire.isidentifier():
+        kept = wire  # the common case: NFKC keeps ASCII, and every character is kept
+    else:
+        text = unicodedata.normalize("NFKC", wire)
+        kept = "".join(c if ("x" + c).isidentifier() else "_" for c in text)
     name = _UNDERSCORES.sub("_", kept).strip("_")
     # A name cannot start with a combining mark or a digit; callers prefix digits.
     while name and not name[0].isidentifier() and not name[0].isdigit():

@@ -187,13 +187,20 @@ def _search(tab: Any, text: str) -> list[str]:
     from playwright.sync_api import expect
 
     box = tab.locator("input.md-search__input")
+    meta = tab.locator(".md-search-result__meta")
+    links = tab.locator(".md-search-result__item > a")
     box.click()
-    box.fill("")
     # Material reads the query on keyup; Thai typed as text sends no key events, so end with a key.
+    # Clear first and wait for the empty state (its words are in the page's language), so
+    # the results read below are this query's, never the previous one's.
+    box.fill("")
+    box.press("End")
+    expect(links).to_have_count(0)
+    expect(meta).not_to_have_text(re.compile("^$"))
+    empty_state = meta.inner_text()
     box.press_sequentially(text, delay=10)
     box.press("End")
-    expect(tab.locator(".md-search-result__meta")).not_to_have_text(re.compile("Type to start searching|^$"))
-    links = tab.locator(".md-search-result__item > a")
+    expect(meta).not_to_have_text(empty_state)
     return [h.split("?")[0].split("#")[0] for h in links.evaluate_all("els => els.map(e => e.href)")]
 
 

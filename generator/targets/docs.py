@@ -39,7 +39,13 @@ class PageView:
 
 
 def _page(
-    project: ProjectIR, lang: LanguageIR, rel: str, examples: tuple[ExampleIR, ...] = (), curl: str = ""
+    project: ProjectIR,
+    lang: LanguageIR,
+    rel: str,
+    examples: tuple[ExampleIR, ...] = (),
+    curl: str = "",
+    *,
+    slugs: dict[str, str],
 ) -> PageView:
     here = posixpath.dirname(f"{lang.code}/{rel}")
     depth = rel.count("/")
@@ -52,7 +58,7 @@ def _page(
             for other in project.languages
             if other.code != lang.code
         ),
-        slugs={o.name: o.slug for o in project.objects},
+        slugs=slugs,  # one dict for every page: building it per page was quadratic in the objects
         examples=examples,
         curl=curl,
         others=tuple(x for x in project.languages if not x.is_source),
@@ -168,41 +174,42 @@ def _guide(project: ProjectIR) -> GuideView | None:
 def render_docs(project: ProjectIR) -> dict[str, str]:
     """Render ``docs/<lang>/...`` and ``docs/bilingual/...``."""
     files: dict[str, str] = {}
+    slugs = {o.name: o.slug for o in project.objects}
     for lang in project.languages:
         base = f"docs/{lang.code}"
         files[f"{base}/index.md"] = render(
-            "docs/index.md.j2", project=project, page=_page(project, lang, "index.md")
+            "docs/index.md.j2", project=project, page=_page(project, lang, "index.md", slugs=slugs)
         )
         files[f"{base}/scopes.md"] = render(
-            "docs/scopes.md.j2", project=project, page=_page(project, lang, "scopes.md")
+            "docs/scopes.md.j2", project=project, page=_page(project, lang, "scopes.md", slugs=slugs)
         )
         files[f"{base}/{GETTING_STARTED}"] = render(
             "docs/getting_started.md.j2",
             project=project,
             guide=_guide(project),
-            page=_page(project, lang, GETTING_STARTED),
+            page=_page(project, lang, GETTING_STARTED, slugs=slugs),
         )
         files[f"{base}/{API_REFERENCE}"] = render(
             "docs/api_reference.md.j2",
             project=project,
             openapi_file=openapi_filename(project, lang.code),
             openapi_name=posixpath.basename(openapi_filename(project, lang.code)),
-            page=_page(project, lang, API_REFERENCE),
+            page=_page(project, lang, API_REFERENCE, slugs=slugs),
         )
         for obj in project.objects:
             rel = f"objects/{obj.slug}.md"
-            page = _page(project, lang, rel, _examples_for(project, obj))
+            page = _page(project, lang, rel, _examples_for(project, obj), slugs=slugs)
             files[f"{base}/{rel}"] = render("docs/object.md.j2", project=project, obj=obj, page=page)
         for ep in project.endpoints:
             rel = f"endpoints/{ep.slug}.md"
-            page = _page(project, lang, rel, curl=_curl(ep))
+            page = _page(project, lang, rel, curl=_curl(ep), slugs=slugs)
             files[f"{base}/{rel}"] = render("docs/endpoint.md.j2", project=project, ep=ep, page=page)
     source = project.languages[0]
     for ep in project.endpoints:
         selectable = ep.fields_object
         if selectable is None:
             continue
-        page = _page(project, source, f"{selectable.slug}.md", ep.examples)
+        page = _page(project, source, f"{selectable.slug}.md", ep.examples, slugs=slugs)
         files[f"docs/bilingual/{selectable.slug}.md"] = render(
             "docs/bilingual.md.j2", project=project, obj=selectable, page=page
         )
