@@ -70,7 +70,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"internal error (please report): {exc}", file=sys.stderr)
         return EXIT_BUG
     except KeyboardInterrupt:
-        print("interrupted; the output directory was left as it was.", file=sys.stderr)
+        print(
+            "interrupted; the output directory holds the old tree or the new one, never a mix.",
+            file=sys.stderr,
+        )
         return 130
     except OSError as exc:
         # The machine, not the spec: a full disk, a permission, a file that vanished mid-run.

@@ -361,7 +361,7 @@ def spec_files(path: Path) -> list[Path]:
 
 
 def display_name(path: Path) -> str:
-    """A path as shown in messages and headers: relative to the working directory if inside."""
+    """A path as messages show it: relative to the working directory if inside (headers use :func:`source_name`)."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
