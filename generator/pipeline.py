@@ -1,7 +1,8 @@
 """Load, validate, build the IR, render every target, format: all in memory, no disk writes.
 
 A large project renders in two processes (a forked child takes the Python package and the
-OpenAPI); ``SPECGEN_JOBS=1`` keeps it in one. The bytes are the same either way.
+data, this process the OpenAPI and the docs); ``SPECGEN_JOBS=1`` keeps it in one. The bytes
+are the same either way.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from generator.targets.python_pkg import render_python
 from generator.writer import MANIFEST
 
 Renderer = Callable[[ProjectIR], dict[str, str]]
-RENDERERS: tuple[Renderer, ...] = (render_python, render_openapi, render_docs, render_data)
+# In this order so that, rendering in two processes, each takes every other renderer and the
+# two halves cost about the same (Python package with its formatting, and data; OpenAPI and docs).
+RENDERERS: tuple[Renderer, ...] = (render_python, render_openapi, render_data, render_docs)
 
 
 def _manifest(project: ProjectIR, files: dict[str, str]) -> str:
@@ -39,7 +42,7 @@ def _manifest(project: ProjectIR, files: dict[str, str]) -> str:
 
 
 # A project at least this big renders in two processes (where the machine has two cores):
-# the Python package and the OpenAPI in a forked child, docs and data here. Below it, forking
+# the Python package and the data in a forked child, OpenAPI and docs here. Below it, forking
 # costs more than it saves.
 PARALLEL_MIN_FIELDS = 2000
 _FORKED: ProjectIR | None = None  # the project a forked child renders (inherited, never pickled)
@@ -55,9 +58,9 @@ def _render(project: ProjectIR, renderers: tuple[Renderer, ...]) -> dict[str, st
     return format_files(files)
 
 
-def _render_forked(count: int) -> dict[str, str]:
+def _render_forked() -> dict[str, str]:
     assert _FORKED is not None
-    return _render(_FORKED, RENDERERS[:count])
+    return _render(_FORKED, RENDERERS[0::2])
 
 
 def _parallel(project: ProjectIR) -> bool:
@@ -75,11 +78,10 @@ def render_project(project: ProjectIR) -> dict[str, str]:
     if _parallel(project):
         global _FORKED
         _FORKED = project
-        split = 2  # python + openapi in the child; docs + data here
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")) as pool:
-                child = pool.submit(_render_forked, split)
-                files = _render(project, RENDERERS[split:])
+                child = pool.submit(_render_forked)  # every other renderer, from the first
+                files = _render(project, RENDERERS[1::2])
                 theirs = child.result()
         finally:
             _FORKED = None

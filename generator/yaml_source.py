@@ -1,8 +1,11 @@
 """Read YAML spec files into plain data, keeping the position of every key and value.
 
 PyYAML's constructors drop positions, keep the last of two duplicate keys, and (outside
-the safe loader) construct arbitrary objects. Here PyYAML only composes the node graph;
-this module builds the values itself, so it can refuse what a spec must not contain.
+the safe loader) construct arbitrary objects. Here PyYAML only parses (libyaml, when
+installed); this module builds the values itself, so it can refuse what a spec must not
+contain. Two readers: one pass over the parser's events for the common case (no aliases,
+nothing to refuse), and the full reader (nesting check, composed node graph, alias expansion
+limit, builder) that names every problem. The first steps aside whenever it is not sure.
 """
 
 from __future__ import annotations
@@ -138,41 +141,6 @@ class _Builder:
         self.doc = doc
         self.problems = problems
         self.scalars = yaml.constructor.SafeConstructor()
-
-    def build_tree(self, node: yaml.Node, path: Path_) -> Any:
-        """Like :meth:`build`, for a graph with no aliases: every node is reached once, so
-        there is no cycle to detect and the text's nesting (checked before composing) is the
-        values' nesting. About twice as fast on a large spec."""
-        self.doc.values.setdefault(
-            path, Position(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
-        )
-        tag = node.tag
-        if tag not in _CORE_TAGS and not (tag == _TIMESTAMP and isinstance(node, yaml.ScalarNode)):
-            return self.build(node, path)  # the full builder reports it
-        if isinstance(node, yaml.MappingNode):
-            keys = self.doc.keys
-            display = self.display
-            problems_before = len(self.problems)
-            out: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = key_node.value
-                if key_node.__class__ is not yaml.ScalarNode or key_node.tag not in _KEY_TAGS or key in out:
-                    # A key to refuse: the full builder redoes this mapping and reports it
-                    # (what its values reported so far is dropped, or it would be said twice).
-                    del self.problems[problems_before:]
-                    return self.build(node, path)
-                key = str(key)
-                key_path = (*path, key)
-                mark = key_node.start_mark
-                keys[key_path] = Position(display, mark.line + 1, mark.column + 1)
-                out[key] = self.build_tree(value_node, key_path)
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build_tree(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)  # composed nodes are of these three kinds
-        if tag == _TIMESTAMP:
-            return str(node.value)
-        return self._scalar(node)
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
         pos = _position(self.display, node)
@@ -321,18 +289,23 @@ def _read_one(display: str, raw: bytes, doc: Document, problems: list[Problem]) 
     text = _decode(display, raw, problems)
     if text is None:
         return None
+    if "*" not in text:  # an alias is written with '*': without one, values cannot repeat or cycle
+        fast = _read_events(display, text, doc)
+        if fast is not None:
+            return fast
+    return _read_full(display, text, doc, problems)
+
+
+def _read_full(display: str, text: str, doc: Document, problems: list[Problem]) -> Any:
+    """Check the nesting, compose the node graph, then build values, refusing what a spec must not use."""
     node = _compose(display, text, problems)
     if node is None:
         return None
-    builder = _Builder(display, doc, problems)
-    if "*" in text:  # an alias is written with '*': only then can values repeat or cycle
-        too_big = expansion_problem(display, node)
-        if too_big:
-            problems.append(too_big)
-            return None
-        data = builder.build(node, ())
-    else:
-        data = builder.build_tree(node, ())
+    too_big = expansion_problem(display, node)
+    if too_big:
+        problems.append(too_big)
+        return None
+    data = _Builder(display, doc, problems).build(node, ())
     if not isinstance(data, dict):
         problems.append(
             Problem(
@@ -341,6 +314,114 @@ def _read_one(display: str, raw: bytes, doc: Document, problems: list[Problem]) 
         )
         return None
     return data
+
+
+class _NotPlain(Exception):
+    """The text needs the full reader: it has something to refuse or to report."""
+
+
+def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | None:
+    """Values and positions of an alias-free spec in one pass over the parser's events.
+
+    This is the common case, and about twice as fast as checking the nesting, composing a
+    node graph and walking it. It decides only what it can accept: at anything the full
+    reader must refuse or report (a syntax error, a tag, a merge or complex or duplicate key,
+    too deep a nesting, a second document, a root that is not a mapping) it returns None and
+    the full reader (:func:`_compose` and :class:`_Builder`) reads the text again from the
+    start. The two give the same values and positions; ``tests/test_yaml_fast.py`` checks it.
+    """
+    keys: dict[Path_, Position] = {}
+    values: dict[Path_, Position] = {}
+    loader = _Loader(text)
+    scalars = yaml.constructor.SafeConstructor()
+    resolve = loader.resolve
+    # One entry a collection being read: [container, its path, the key read and not yet used].
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+
+    def place(event: Any, value: Any) -> Path_:
+        """Put a value into the collection being read; its path."""
+        if not stack:
+            if documents != 1 or values:
+                raise _NotPlain  # a second root: the full reader names the second document
+            values[()] = Position(display, event.start_mark.line + 1, event.start_mark.column + 1)
+            return ()
+        top = stack[-1]
+        container = top[0]
+        if container.__class__ is list:
+            path = (*top[1], len(container))
+            container.append(value)
+        else:
+            path = (*top[1], top[2])
+            container[top[2]] = value
+            top[2] = None
+        mark = event.start_mark
+        values[path] = Position(display, mark.line + 1, mark.column + 1)
+        return path
+
+    try:
+        get_event = loader.get_event
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is yaml.ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                if stack and stack[-1][2] is None and stack[-1][0].__class__ is dict:
+                    key = event.value  # a key: keys are names, always the text as written
+                    if tag not in _KEY_TAGS or key in stack[-1][0]:
+                        raise _NotPlain
+                    stack[-1][2] = key
+                    mark = event.start_mark
+                    keys[(*stack[-1][1], key)] = Position(display, mark.line + 1, mark.column + 1)
+                    continue
+                if tag == _STR_TAG or event.style in ("'", '"', "|", ">") or tag == _TIMESTAMP:
+                    value: Any = event.value
+                elif tag == "tag:yaml.org,2002:bool":
+                    value = _YAML12_BOOLS.get(event.value, event.value)
+                elif tag in _CORE_TAGS:
+                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+                    value = scalars.construct_object(node)
+                else:
+                    raise _NotPlain
+                root = value if not stack else root
+                place(event, value)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                mapping = kind is yaml.MappingStartEvent
+                if event.tag not in (
+                    None,
+                    "!",
+                    "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq",
+                ):
+                    raise _NotPlain
+                if len(stack) >= MAX_DEPTH or (
+                    stack and stack[-1][2] is None and stack[-1][0].__class__ is dict
+                ):
+                    raise _NotPlain  # too deep, or a collection as a key
+                container: Any = {} if mapping else []
+                if not stack:
+                    root = container
+                stack.append([container, place(event, container), None])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+            elif kind is yaml.StreamEndEvent:
+                break
+            elif kind is yaml.AliasEvent:
+                raise _NotPlain
+    except (_NotPlain, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
+    if documents != 1 or root.__class__ is not dict:
+        return None
+    for path, position in values.items():
+        doc.values.setdefault(path, position)
+    doc.keys.update(keys)
+    return root
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:

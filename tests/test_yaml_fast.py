@@ -1,0 +1,147 @@
+"""The one-pass event reader (the common case) reads exactly what the full reader reads.
+
+``yaml_source._read_events`` handles alias-free specs; at anything it must not decide it
+returns None and the full reader (nesting check, composed node graph, builder) runs. For
+every text both accept, the values, their types and every key and value position must be
+the same; for every text the full reader refuses, the event reader must step aside.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from generator.problems import Problem
+from generator.yaml_source import Document, _read_events, _read_full
+
+CASES = ROOT / "tests" / "cases"
+
+
+def _both(text: str) -> tuple[tuple[Any, Document] | None, tuple[Any, Document, list[Problem]]]:
+    fast_doc, full_doc = Document(data={}), Document(data={})
+    fast = _read_events("t.yaml", text, fast_doc)
+    problems: list[Problem] = []
+    full = _read_full("t.yaml", text, full_doc, problems)
+    return (None if fast is None else (fast, fast_doc)), (full, full_doc, problems)
+
+
+def _typed(value: Any) -> Any:
+    """The value with every scalar's type made visible (1 == True == 1.0 in Python)."""
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def _assert_same(text: str) -> bool:
+    """Whether the event reader accepted the text; if it did, it agrees with the full reader."""
+    fast, (full, full_doc, problems) = _both(text)
+    if fast is None:
+        return False
+    assert not problems, problems  # accepted only what the full reader accepts
+    data, fast_doc = fast
+    assert _typed(data) == _typed(full)
+    assert fast_doc.keys == full_doc.keys
+    assert fast_doc.values == full_doc.values
+    return True
+
+
+def test_the_committed_spec_is_read_the_same() -> None:
+    text = (ROOT / "spec" / "tiktok_v2.yaml").read_text(encoding="utf-8")
+    assert _assert_same(text)
+
+
+# Read by the event reader, and the same as the full reader's values.
+ACCEPTED = [
+    "a: 1\nb: -2.5\nc: 0x1F\nd: .inf\ne: ~\nf:\ng: ''\n",
+    "a: true\nb: False\nc: yes\nd: on\ne: No\nf: 'true'\n",
+    "a: 2024-01-01\nb: 2001-12-14t21:59:43.10-05:00\nc: '2024-01-01'\n",
+    'a: |\n  line one\n  line two\nb: >-\n  folded\n  text\nc: "esc\\taped\\u00e9"\n',
+    "a: [1, [2, [3, {b: c}]], {}, []]\nb: {x: {y: {z: []}}}\n",
+    "a: &anchor {b: 1}\nc: 2\n",
+    "a: !!str 1\nb: !!int '2'\nc: !!map {d: 1}\nd: !!seq [1]\n",
+    "? complex\n: value\n",
+    "a:\n- 1\n- - 2\n  - 3\n- k: v\n  l: w\n",
+    "true: x\n1: y\nnull: z\n",
+    "a: 'ไทย ภาษา'\nb: ผู้ใช้\n\u0e01: 1\n",
+    "a: " + "[" * 63 + "]" * 63 + "\n",  # 64 levels with the root: the limit
+]
+# Left to the full reader, which refuses or reports each.
+LEFT = [
+    "- not a mapping\n",
+    "plain scalar root\n",
+    "",
+    "# only a comment\n",
+    "a: 1\na: 2\n",
+    "a: {b: 1, b: 2}\n",
+    "<<: {a: 1}\n",
+    "[a, b]: c\n",
+    "a: !!python/object:os.system x\n",
+    "a: !local x\n",
+    "a: !!set {x}\n",
+    "a: 1\n---\nb: 2\n",
+    "a: [1, 2\n",
+    "a: b: c\n",
+    "2024-01-01: x\n",
+    "a: " + "[" * 64 + "]" * 64 + "\n",
+    "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 70)) + "  " * 70 + "x: 1\n",
+]
+
+
+@pytest.mark.parametrize("text", ACCEPTED)
+def test_the_event_reader_reads_what_the_full_reader_reads(text: str) -> None:
+    assert _assert_same(text)
+
+
+@pytest.mark.parametrize("text", LEFT)
+def test_what_the_full_reader_refuses_is_left_to_it(text: str) -> None:
+    fast, (full, _, problems) = _both(text)
+    assert fast is None
+    assert problems  # (the full reader may still return the values it could read)
+
+
+def test_the_bad_spec_corpus_takes_both_paths() -> None:
+    accepted = refused = 0
+    for spec in sorted(CASES.glob("*/spec.yaml")):
+        raw = spec.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if "*" in text or len(raw) > 1_000_000:
+            continue  # aliases always take the full reader; the oversized case is refused unread
+        if _assert_same(text):
+            accepted += 1
+        else:
+            refused += 1
+    assert accepted and refused  # both paths are exercised
+
+
+_SCALARS = st.one_of(
+    st.text(max_size=20),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(["yes", "on", "~", "0x10", "1e3", "2024-01-01", "null", "- x", ": y", "#z", "<<"]),
+)
+_TREES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=st.dictionaries(st.text(max_size=8), _TREES, min_size=1, max_size=5), flow=st.booleans())
+def test_random_documents_are_read_the_same(tree: dict[str, Any], flow: bool) -> None:
+    text = yaml.safe_dump(tree, allow_unicode=True, default_flow_style=flow, sort_keys=False)
+    if "*" not in text:
+        _assert_same(text)
