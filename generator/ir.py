@@ -205,21 +205,28 @@ def _type_label(ref: TypeRef) -> str:
     return ref.name
 
 
-def _innermost_object(ref: TypeRef) -> str | None:
+def _ref_object(ref: TypeRef) -> str | None:
     while ref.kind == "array" and ref.items is not None:
         ref = ref.items
     return ref.name if ref.kind == "object" else None
 
 
-def _field(f: FieldSpec, spec: Spec, classes: dict[str, str]) -> FieldIR:
+def _field(f: FieldSpec, spec: Spec, classes: dict[str, str], rank: dict[str, int], owner: str) -> FieldIR:
     py_name = naming.field_name(f.wire_name, frozenset(classes.values()))
     py_type = _py_type(f.type, classes)
+    annotation = py_type if f.required else f"{py_type} | None"
+    used = _ref_object(f.type)
+    if used is not None and rank[used] >= rank[owner]:
+        # A class defined later (or this one): a forward reference, resolved by pydantic when
+        # the model is first used. Every other annotation is evaluated as the class is created,
+        # which costs far less at import than a string per field (each becomes a ForwardRef).
+        annotation = f'"{annotation}"'
     return FieldIR(
         wire_name=f.wire_name,
         py_name=py_name,
         needs_alias=py_name != f.wire_name,
         py_type=py_type,
-        annotation=py_type if f.required else f"{py_type} | None",
+        annotation=annotation,
         required=f.required,
         scope=f.scope,
         scope_member=naming.enum_member(f.scope) if f.scope else None,
@@ -227,15 +234,15 @@ def _field(f: FieldSpec, spec: Spec, classes: dict[str, str]) -> FieldIR:
         description=f.description,
         translations=_translations(f.description, spec.languages),
         type_label=_type_label(f.type),
-        type_object=_innermost_object(f.type),
+        type_object=used,
         json_schema=_json_schema(f.type),
         example=f.example,
         has_example=f.has_example,
     )
 
 
-def _object(o: ObjectSpec, spec: Spec, classes: dict[str, str]) -> ObjectIR:
-    fields = tuple(_field(f, spec, classes) for f in o.fields)
+def _object(o: ObjectSpec, spec: Spec, classes: dict[str, str], rank: dict[str, int]) -> ObjectIR:
+    fields = tuple(_field(f, spec, classes, rank, o.name) for f in o.fields)
     snake = naming.snake(o.name)
     return ObjectIR(
         name=o.name,
@@ -253,25 +260,26 @@ def _object(o: ObjectSpec, spec: Spec, classes: dict[str, str]) -> ObjectIR:
     )
 
 
-def _dependency_order(objects: tuple[ObjectIR, ...]) -> tuple[ObjectIR, ...]:
-    """Objects with the ones they use first (spec order otherwise); cycles keep spec order."""
+def _dependency_order(objects: tuple[ObjectSpec, ...]) -> list[str]:
+    """Object names with the ones they use first (spec order otherwise); cycles keep spec order."""
     by_name = {o.name: o for o in objects}
-    done: dict[str, ObjectIR] = {}
+    done: dict[str, None] = {}
     visiting: set[str] = set()
 
-    def visit(obj: ObjectIR) -> None:
+    def visit(obj: ObjectSpec) -> None:
         if obj.name in done or obj.name in visiting:
             return
         visiting.add(obj.name)
         for f in obj.fields:
-            if f.type_object:
-                visit(by_name[f.type_object])
+            used = _ref_object(f.type)
+            if used is not None:
+                visit(by_name[used])
         visiting.discard(obj.name)
-        done[obj.name] = obj
+        done[obj.name] = None
 
     for obj in objects:
         visit(obj)
-    return tuple(done.values())
+    return list(done)
 
 
 def _endpoint(
@@ -306,7 +314,9 @@ def _endpoint(
 def build_ir(spec: Spec) -> ProjectIR:
     """Decide everything the renderers need from a validated spec."""
     classes = {o.name: o.name for o in spec.objects}
-    objects = tuple(_object(o, spec, classes) for o in spec.objects)
+    order = _dependency_order(spec.objects)
+    rank = {name: i for i, name in enumerate(order)}  # position in the models module
+    objects = tuple(_object(o, spec, classes, rank) for o in spec.objects)
     by_name = {o.name: o for o in objects}
     scopes = tuple(
         ScopeIR(
@@ -347,7 +357,7 @@ def build_ir(spec: Spec) -> ProjectIR:
         token_url=spec.auth.token_url if spec.auth else None,
         scopes=scopes,
         objects=objects,
-        model_order=_dependency_order(objects),
+        model_order=tuple(by_name[name] for name in order),
         scoped_objects=tuple(o for o in objects if o.scoped),
         endpoints=endpoints,
         errors=tuple(errors.values()),
