@@ -63,7 +63,7 @@ serve-docs: docs
 
 lint: $(STAMP)
 	$(BIN)/python -m mypy
-	$(BIN)/python -m black --check generator tests bench
+	$(BIN)/python -m black --check generator tests bench docs_site
 
 # The benchmark's extra packages (matplotlib, msgspec, orjson), pinned in requirements/bench.lock,
 # go into the same .venv. Takes several minutes (datamodel-codegen needs ~40 s on 500 objects);

@@ -31,6 +31,8 @@ CONFIG = "mkdocs.yml"
 # The hook that segments Thai words in the search index (and patches the search worker's query
 # splitting); a path from the project root.
 THAI_SEARCH_HOOK = "docs_site/hooks/thai_search.py"
+# The hook that keeps code in table cells on one line.
+PAGE_STYLE_HOOK = "docs_site/hooks/page_style.py"
 # Languages whose words the hook separates with U+200B: lunr's own support for them is not used,
 # because Material replaces lunr's tokenizer (its lunr.th would be loaded and do nothing).
 SEGMENTED_BY_HOOK = frozenset({"th"})
@@ -93,6 +95,8 @@ def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any
             "font": False,  # no Google Fonts: the site loads nothing from outside
             "features": ["navigation.sections", "navigation.footer", "search.highlight", "content.code.copy"],
         },
+        # No "Made with Material for MkDocs" line: it is English on every language's pages.
+        "extra": {"generator": False},
         "markdown_extensions": [
             "tables",
             "admonition",
@@ -100,7 +104,7 @@ def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any
             "pymdownx.highlight",
             "pymdownx.superfences",
         ],
-        "hooks": [posixpath.join(root, THAI_SEARCH_HOOK)],
+        "hooks": [posixpath.join(root, THAI_SEARCH_HOOK), posixpath.join(root, PAGE_STYLE_HOOK)],
         "validation": {
             "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
             "links": {

@@ -9,6 +9,7 @@ console error or warning. Full-page screenshots land in build/screenshots/.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -216,7 +217,16 @@ def test_build_is_strict_and_quiet(built: tuple[Path, str]) -> None:
     assert "WARNING" not in log and "ERROR" not in log, log
     worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text("utf-8")
     assert "\\p{sc=Thai}" in worker, "the search worker was not patched for Thai queries"
-    assert "\u200b" in (site / "search" / "search_index.json").read_text("utf-8")
+    assert "o<=t.length;o++)t.slice(s,o)in e" in worker, "the query splitter still skips the whole query"
+    assert "\u200b" in (site / "th" / "search" / "search_index.json").read_text("utf-8")
+    # One index per language: each holds only its own language's pages.
+    for index, lang in (
+        (site / "search" / "search_index.json", "en"),
+        (site / "th" / "search" / "search_index.json", "th"),
+    ):
+        docs = json.loads(index.read_text("utf-8"))["docs"]
+        assert docs and not any(d["location"].startswith(("th/", "en/")) for d in docs), index
+        assert any(d["location"] == "objects/user/" for d in docs)
     assert (site / "assets" / "swagger-ui").is_dir()
 
 
@@ -251,7 +261,21 @@ def test_switcher_goes_to_the_same_page_and_back(page: Any, base_url: str) -> No
         assert page.locator("article h1").evaluate("h => h.firstChild.textContent") == "User"
 
 
-def test_thai_search_finds_a_word_from_mid_sentence(page: Any, base_url: str, spec: Spec) -> None:
+def _pages_with(built: tuple[Path, str], lang: str, text: str) -> set[str]:
+    """The pages (paths from the site root) of one language whose indexed text holds ``text``."""
+    site, _ = built
+    index = site / ("" if lang == "en" else lang) / "search" / "search_index.json"
+    prefix = "" if lang == "en" else f"{lang}/"
+    return {
+        prefix + d["location"].split("#")[0]
+        for d in json.loads(index.read_text("utf-8"))["docs"]
+        if text in (d["title"] + " " + d["text"]).replace("\u200b", "")
+    }
+
+
+def test_thai_search_finds_a_word_from_mid_sentence(
+    page: Any, base_url: str, spec: Spec, built: tuple[Path, str]
+) -> None:
     user = next(o for o in spec.objects if o.name == "User")
     words = _thai_words(user.fields[0].description["th"])
     # The longest word that is not the first: found only if the index splits the sentence.
@@ -259,16 +283,50 @@ def test_thai_search_finds_a_word_from_mid_sentence(page: Any, base_url: str, sp
     assert len(word) >= 4 and not user.fields[0].description["th"].startswith(word)
     page.goto(base_url + "th/")
     assert base_url + "th/objects/user/" in _search(page, word)
+    # One word is one term: the pages found are the pages that have the word, not every page
+    # with a shorter word inside it.
+    for field in ("follower_count", "bio_description"):
+        description = next(f for f in user.fields if f.wire_name == field).description["th"]
+        word = max(_thai_words(description), key=len)
+        found = {url.removeprefix(base_url) for url in _search(page, word)}
+        assert "th/objects/user/" in found, (word, found)
+        assert found <= _pages_with(built, "th", word), (word, found)
     # Three words typed without spaces: the patched worker splits the query too.
     phrase = "".join(words[2:5])
     assert base_url + "th/objects/user/" in _search(page, phrase)
     _shoot(page, "th-search.png")
 
 
+def test_each_language_searches_its_own_pages(page: Any, base_url: str, built: tuple[Path, str]) -> None:
+    # An English word: on the Thai site only Thai pages (the bilingual one has English too).
+    page.goto(base_url + "th/objects/user/")
+    found = _search(page, "identification")
+    assert found and all(u.startswith(base_url + "th/") for u in found), found
+    assert {u.removeprefix(base_url) for u in found} <= _pages_with(built, "th", "identification")
+    # A Thai word on the English site: only the English site's bilingual page has Thai.
+    page.goto(base_url + "objects/user/")
+    found = _search(page, "ผู้ติดตาม")
+    assert found and not any(u.startswith(base_url + "th/") for u in found), found
+    assert {u.removeprefix(base_url) for u in found} <= _pages_with(built, "en", "ผู้ติดตาม")
+
+
+@pytest.mark.parametrize(
+    "path", ["objects/user/", "th/objects/user/", "scopes/", "th/endpoints/get-user-info/"]
+)
+def test_code_in_table_cells_is_never_broken_mid_word(page: Any, base_url: str, path: str) -> None:
+    page.goto(base_url + path)
+    broken = page.evaluate(
+        "() => [...document.querySelectorAll('article table code')]"
+        ".filter(c => c.getClientRects().length > 1).map(c => c.textContent)"
+    )
+    assert page.locator("article table code").count() > 0
+    assert broken == []
+
+
 def test_a_thai_word_not_in_the_docs_finds_nothing(page: Any, base_url: str, built: tuple[Path, str]) -> None:
     word = "ช้างเผือก"  # "white elephant": in no page, so the search must not find it
     site, _ = built
-    assert word not in (site / "search" / "search_index.json").read_text("utf-8").replace("\u200b", "")
+    assert not _pages_with(built, "th", word) and not _pages_with(built, "en", word)
     page.goto(base_url + "th/")
     assert _search(page, word) == []
 
