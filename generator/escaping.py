@@ -34,15 +34,24 @@ def py_str(text: str) -> str:
 def py_docstring(text: str) -> str:
     """The body of a ``\"\"\"`` docstring showing ``text``: black-stable and never able to close early.
 
-    Backslashes first, then quotes; non-printable characters become escapes; trailing
-    spaces of each line are dropped (black would drop them).
+    Backslashes first; a double quote is escaped only where it could end the string (the
+    third of a run, or the last character), so ``say "hi"`` reads as written; non-printable
+    characters become escapes; trailing spaces of each line are dropped (black would drop them).
     """
     out: list[str] = []
+    run = 0  # unescaped double quotes just emitted
     for char in text:
+        if char == '"':
+            if run == 2:
+                out.append('\\"')
+                run = 0
+            else:
+                out.append(char)
+                run += 1
+            continue
+        run = 0
         if char == "\\":
             out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
         elif char == "\n":
             out.append("\n")
         elif char == "\t":
@@ -52,7 +61,14 @@ def py_docstring(text: str) -> str:
         else:
             out.append(char)
     lines = "".join(out).split("\n")
-    return "\n".join(line.rstrip(" ") for line in lines).strip("\n") or " "
+    body = "\n".join(line.rstrip(" ") for line in lines).strip("\n") or " "
+    # A quote right before the closing quotes would close the string early: escape the last
+    # one (a run of two keeps its first, which the escaped one then separates).
+    if body.endswith('"'):
+        backslashes = len(body[:-1]) - len(body[:-1].rstrip("\\"))
+        if backslashes % 2 == 0:  # an even run is escaped backslashes: the quote itself is bare
+            body = body[:-1] + '\\"'
+    return body
 
 
 def py_comment(text: str) -> str:

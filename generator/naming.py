@@ -32,6 +32,7 @@ PACKAGE_NAMES = {
     "Scope": "the scope enum",
     "ScopeNotGrantedError": "the error for a field whose scope was not granted",
     "UnknownFieldError": "the error for an unknown field",
+    "UnknownScopeError": "the error for an unknown scope",
     "ErrorCode": "the error code enum",
 }
 # Constants of the generated api module that an endpoint's constant must not replace.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -39,16 +40,26 @@ def _check_paths(files: dict[str, str]) -> None:
 
 # Python writes bytecode beside modules it imports; that is not an orphan of ours.
 _IGNORED_PARTS = frozenset({"__pycache__"})
+# Nor what pip and setuptools leave when a user installs or builds the package in place
+# (`pip install ./generated/python`, `python -m build generated/python`).
+_BUILD_ARTEFACTS = re.compile(r"python/(?:build|dist|[^/]*\.egg-info)/")
+
+
+def _ignored(rel: str, parts: tuple[str, ...]) -> bool:
+    return bool(_IGNORED_PARTS.intersection(parts)) or _BUILD_ARTEFACTS.match(rel) is not None
 
 
 def _existing(out: Path) -> dict[str, Path]:
     if not out.is_dir():
         return {}
-    return {
-        p.relative_to(out).as_posix(): p
-        for p in sorted(out.rglob("*"))
-        if (p.is_file() or p.is_symlink()) and not _IGNORED_PARTS.intersection(p.relative_to(out).parts)
-    }
+    found = {}
+    for p in sorted(out.rglob("*")):
+        if p.is_file() or p.is_symlink():
+            relative = p.relative_to(out)
+            rel = relative.as_posix()
+            if not _ignored(rel, relative.parts):
+                found[rel] = p
+    return found
 
 
 def compare(out: Path, files: dict[str, str]) -> Comparison:

@@ -116,3 +116,20 @@ def test_validate_and_console_script() -> None:
     assert script.exists(), "the console script is installed by `pip install -e .`"
     again = subprocess.run([str(script), "validate"], cwd=ROOT, capture_output=True, text=True)
     assert again.stdout == result.stdout
+
+
+def test_check_ignores_what_installing_the_package_in_place_leaves(tmp_path: Path) -> None:
+    """`pip install ./generated/python` writes build/ and *.egg-info/ there: not orphans of ours."""
+    out = tmp_path / "out"
+    run = [sys.executable, "-m", "generator"]
+    subprocess.run([*run, "generate", "--out", str(out)], cwd=ROOT, check=True, capture_output=True)
+    for leftover in ("build/lib/tiktok_v2/models.py", "tiktok_v2.egg-info/PKG-INFO", "dist/t.whl"):
+        (out / "python" / leftover).parent.mkdir(parents=True, exist_ok=True)
+        (out / "python" / leftover).write_text("x\n", encoding="utf-8")
+    result = subprocess.run([*run, "check", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Only those: the same names elsewhere are still orphans.
+    (out / "docs" / "build").mkdir()
+    (out / "docs" / "build" / "x.md").write_text("x\n", encoding="utf-8")
+    result = subprocess.run([*run, "check", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and "orphan: docs/build/x.md" in result.stdout

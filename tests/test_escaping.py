@@ -8,6 +8,8 @@ import io
 import warnings
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.escaping import md_cell, md_code, md_text, py_comment, py_docstring, py_str, toml_str
 
@@ -134,3 +136,25 @@ def test_csv_round_trip_is_the_library_s_job() -> None:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(HOSTILE)
     assert next(csv.reader(io.StringIO(out.getvalue(), newline=""))) == HOSTILE
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ('say "hi"', 'say "hi\\"'),
+        ('"quoted" word', '"quoted" word'),
+        ('a """ b', 'a ""\\" b'),
+        ('a\\"', 'a\\\\\\"'),
+        ('""', '"\\"'),
+        ('""""""', '""\\"""\\"'),
+    ],
+)
+def test_py_docstring_escapes_only_quotes_that_could_close_it(text: str, body: str) -> None:
+    assert py_docstring(text) == body
+
+
+@given(st.text(alphabet="\"\\ \na\t'", max_size=40))
+def test_py_docstring_round_trips_any_run_of_quotes_and_backslashes(text: str) -> None:
+    source = f'def f():\n    """{py_docstring(text)}"""\n'
+    doc = _compiles(source)["f"].__doc__  # type: ignore[attr-defined]
+    assert doc == "\n".join(line.rstrip(" ") for line in text.split("\n")).strip("\n") or " "

@@ -106,6 +106,21 @@ USAGE = textwrap.dedent("""
     except t.UnknownFieldError as e:
         assert e.field == "avatar" and "avatar_url" in str(e)
     assert t.USER_FIELD_SCOPES[t.UserField.IS_VERIFIED] is t.Scope.USER_INFO_PROFILE
+    # Comma-separated strings, as the token response lists the granted scopes, are split.
+    token_scope = "user.info.basic,user.info.stats"
+    assert t.user_fields_for_scopes(token_scope) == t.user_fields_for_scopes(granted)
+    assert t.build_user_fields_param("open_id, likes_count", token_scope) == "open_id,likes_count"
+    assert t.scopes_for_user_fields("open_id,username") == {t.Scope.USER_INFO_BASIC, t.Scope.USER_INFO_PROFILE}
+    try:
+        t.user_fields_for_scopes("user.info.basic,user.info.bogus")
+        raise AssertionError("an unknown scope was accepted")
+    except t.UnknownScopeError as e:
+        assert e.scope == "user.info.bogus" and "user.info.profile" in str(e)
+    try:
+        t.build_user_fields_param(t.user_fields_for_scopes(["video.list"]))
+        raise AssertionError("an empty fields parameter was built")
+    except ValueError as e:
+        assert "needs at least one" in str(e)
 
     # Every language at run time and in the JSON Schema.
     assert t.LANGUAGES == ("en", "th")

@@ -81,7 +81,8 @@ def _responses(ep: EndpointIR, lang: str) -> dict[str, Any]:
     responses: dict[str, Any] = {}
     for status in statuses:
         errs = by_status.get(status, [])
-        text = "; ".join(f"{e.code}: {e.description[lang]}" for e in errs) or ep.summary[lang]
+        # CommonMark, as OpenAPI descriptions are: one line per error code of this status.
+        text = "\n".join(f"- `{e.code}`: {e.description[lang]}" for e in errs) or ep.summary[lang]
         content: dict[str, Any] = {"schema": ref}
         examples = {}
         if status == 200:

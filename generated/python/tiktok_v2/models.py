@@ -6,8 +6,6 @@ and keeps them in ``model_extra``. Each field carries its scope and its descript
 every language in ``json_schema_extra``; see :func:`tiktok_v2.i18n.describe`.
 """
 
-from __future__ import annotations
-
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
@@ -299,7 +297,7 @@ class User(_Model):
 
 
 class Error(_Model):
-    """The error part of every response; its code is \"ok\" when the call succeeded."""
+    """The error part of every response; its code is "ok" when the call succeeded."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -319,9 +317,10 @@ class Error(_Model):
             },
         },
     )
-    """The error code; \"ok\" on success. See the endpoint's error table.
+    """The error code; "ok" on success. See the endpoint's error table.
 
-    th: รหัสข้อผิดพลาด เป็น \"ok\" เมื่อสำเร็จ ดูตารางข้อผิดพลาดของเอนด์พอยต์    """
+    th: รหัสข้อผิดพลาด เป็น "ok" เมื่อสำเร็จ ดูตารางข้อผิดพลาดของเอนด์พอยต์
+    """
 
     message: str = Field(
         description="A human-readable description of the error; empty on success.",
@@ -334,7 +333,8 @@ class Error(_Model):
     )
     """A human-readable description of the error; empty on success.
 
-    th: คำอธิบายข้อผิดพลาดที่มนุษย์อ่านได้ ว่างเปล่าเมื่อสำเร็จ    """
+    th: คำอธิบายข้อผิดพลาดที่มนุษย์อ่านได้ ว่างเปล่าเมื่อสำเร็จ
+    """
 
     log_id: str = Field(
         description="The identifier of this request in TikTok's logs; quote it when asking for support.",
@@ -347,7 +347,8 @@ class Error(_Model):
     )
     """The identifier of this request in TikTok's logs; quote it when asking for support.
 
-    th: รหัสของคำขอนี้ในบันทึกของ TikTok ใช้อ้างอิงเมื่อขอความช่วยเหลือ    """
+    th: รหัสของคำขอนี้ในบันทึกของ TikTok ใช้อ้างอิงเมื่อขอความช่วยเหลือ
+    """
 
 
 class UserInfoData(_Model):
@@ -374,7 +375,8 @@ class UserInfoData(_Model):
     )
     """The requested user, with only the fields that were asked for.
 
-    th: ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น    """
+    th: ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น
+    """
 
 
 class UserInfoResponse(_Model):
@@ -401,7 +403,8 @@ class UserInfoResponse(_Model):
     )
     """The requested data.
 
-    th: ข้อมูลที่ร้องขอ    """
+    th: ข้อมูลที่ร้องขอ
+    """
 
     error: Error = Field(
         description="The outcome of the call.",
@@ -414,4 +417,5 @@ class UserInfoResponse(_Model):
     )
     """The outcome of the call.
 
-    th: ผลลัพธ์ของการเรียก    """
+    th: ผลลัพธ์ของการเรียก
+    """

@@ -16,6 +16,7 @@ __all__ = [
     "Scope",
     "ScopeNotGrantedError",
     "UnknownFieldError",
+    "UnknownScopeError",
     "USER_FIELD_SCOPES",
     "UserField",
     "build_user_fields_param",
@@ -109,8 +110,29 @@ class ScopeNotGrantedError(ValueError):
         )
 
 
+class UnknownScopeError(ValueError):
+    """A scope name that the API does not have."""
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+        known = ", ".join(s.value for s in Scope)
+        super().__init__(f"unknown scope {scope!r}; known scopes: {known}")
+
+
+def _names(values: str | Iterable[str]) -> Iterable[str]:
+    """A comma-separated string (as the token response lists scopes) or names one by one."""
+    if isinstance(values, str):
+        return [part.strip() for part in values.split(",") if part.strip()]
+    return values
+
+
 def _scope(value: Scope | str) -> Scope:
-    return value if isinstance(value, Scope) else Scope(value)
+    if isinstance(value, Scope):
+        return value
+    try:
+        return Scope(value)
+    except ValueError:
+        raise UnknownScopeError(value) from None
 
 
 class UserField(StrEnum):
@@ -176,34 +198,38 @@ def _userfield(value: UserField | str) -> UserField:
 
 
 def scopes_for_user_fields(
-    fields: Iterable[UserField | str],
+    fields: str | Iterable[UserField | str],
 ) -> frozenset[Scope]:
-    """The scopes a request for these User fields needs."""
-    return frozenset(USER_FIELD_SCOPES[_userfield(f)] for f in fields)
+    """The scopes a request for these User fields (or "a,b") needs."""
+    return frozenset(USER_FIELD_SCOPES[_userfield(f)] for f in _names(fields))
 
 
 def user_fields_for_scopes(
-    scopes: Iterable[Scope | str],
+    scopes: str | Iterable[Scope | str],
 ) -> tuple[UserField, ...]:
-    """The User fields these granted scopes allow, in the spec's order."""
-    granted = {_scope(s) for s in scopes}
+    """The User fields these granted scopes (or "a,b") allow, in spec order."""
+    granted = {_scope(s) for s in _names(scopes)}
     return tuple(f for f, s in USER_FIELD_SCOPES.items() if s in granted)
 
 
 def build_user_fields_param(
-    fields: Iterable[UserField | str],
-    granted_scopes: Iterable[Scope | str] | None = None,
+    fields: str | Iterable[UserField | str],
+    granted_scopes: str | Iterable[Scope | str] | None = None,
 ) -> str:
     """The comma-separated ``fields`` query value, checked against the granted scopes.
 
-    Raises UnknownFieldError for a name the object does not have, and
-    ScopeNotGrantedError (naming the field and the missing scope) when
-    ``granted_scopes`` is given and does not cover a field. Duplicates are dropped;
-    the order is the caller's.
+    Both may be given as names one by one or as one comma-separated string (the token
+    response lists the granted scopes so). Raises UnknownFieldError for a name the object
+    does not have, UnknownScopeError for a scope the API does not have, ValueError when no
+    field is chosen, and ScopeNotGrantedError (naming the field and the missing scope) when
+    ``granted_scopes`` is given and does not cover a field. Duplicates are dropped; the
+    order is the caller's.
     """
-    chosen = list(dict.fromkeys(_userfield(f) for f in fields))
+    chosen = list(dict.fromkeys(_userfield(f) for f in _names(fields)))
+    if not chosen:
+        raise ValueError("no field chosen; the fields parameter needs at least one")
     if granted_scopes is not None:
-        granted = {_scope(s) for s in granted_scopes}
+        granted = {_scope(s) for s in _names(granted_scopes)}
         for field in chosen:
             needed = USER_FIELD_SCOPES[field]
             if needed not in granted:
