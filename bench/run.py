@@ -183,7 +183,7 @@ def _eager_copy(python_dir: Path, package: str, target: Path) -> Path:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(python_dir, target, ignore=shutil.ignore_patterns("__pycache__"))
-    models = target / package / "models.py"
+    models = target / package / "models" / "__init__.py"
     text = models.read_text(encoding="utf-8")
     assert "defer_build=True" in text
     models.write_text(text.replace("defer_build=True", "defer_build=False"), encoding="utf-8")

@@ -68,6 +68,17 @@ class ObjectIR:
     scopes_for_fields: str
     fields_for_scopes: str
     build_fields_param: str
+    module: str  # its module in the models package: ``_user`` (objects in a cycle share one)
+
+
+@dataclass(frozen=True)
+class ModelModuleIR:
+    """One module of the models package: an object, or the objects of a reference cycle."""
+
+    name: str
+    objects: tuple[ObjectIR, ...]  # dependencies first
+    imports: tuple[tuple[str, str], ...]  # (module, class) of the other modules' classes it uses
+    doc: str
 
 
 @dataclass(frozen=True)
@@ -162,6 +173,7 @@ class ProjectIR:
     scopes: tuple[ScopeIR, ...]
     objects: tuple[ObjectIR, ...]  # spec order (docs)
     model_order: tuple[ObjectIR, ...]  # dependencies first (Python)
+    model_modules: tuple[ModelModuleIR, ...]  # in model order of their first object
     scoped_objects: tuple[ObjectIR, ...]
     endpoints: tuple[EndpointIR, ...]
     errors: tuple[ErrorIR, ...]  # all endpoints' error codes, first occurrence wins
@@ -241,7 +253,9 @@ def _field(f: FieldSpec, spec: Spec, classes: dict[str, str], rank: dict[str, in
     )
 
 
-def _object(o: ObjectSpec, spec: Spec, classes: dict[str, str], rank: dict[str, int]) -> ObjectIR:
+def _object(
+    o: ObjectSpec, spec: Spec, classes: dict[str, str], rank: dict[str, int], module: str
+) -> ObjectIR:
     fields = tuple(_field(f, spec, classes, rank, o.name) for f in o.fields)
     snake = naming.snake(o.name)
     return ObjectIR(
@@ -257,6 +271,7 @@ def _object(o: ObjectSpec, spec: Spec, classes: dict[str, str], rank: dict[str, 
         scopes_for_fields=f"scopes_for_{snake}_fields",
         fields_for_scopes=f"{snake}_fields_for_scopes",
         build_fields_param=f"build_{snake}_fields_param",
+        module=module,
     )
 
 
@@ -280,6 +295,81 @@ def _dependency_order(objects: tuple[ObjectSpec, ...]) -> list[str]:
     for obj in objects:
         visit(obj)
     return list(done)
+
+
+def _cycles(objects: tuple[ObjectSpec, ...]) -> dict[str, str]:
+    """Each object's group: the first (in spec order) of the objects it shares a reference cycle with.
+
+    Tarjan's strongly connected components, iterative, so a long chain of references cannot
+    exhaust the stack.
+    """
+    uses = {o.name: [u for f in o.fields if (u := _ref_object(f.type)) is not None] for o in objects}
+    order = {o.name: i for i, o in enumerate(objects)}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    group: dict[str, str] = {}
+    for root in uses:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            if i < len(uses[node]):
+                work.append((node, i + 1))
+                nxt = uses[node][i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                members = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    members.append(member)
+                    if member == node:
+                        break
+                first = min(members, key=order.__getitem__)
+                group.update((m, first) for m in members)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return group
+
+
+def _model_modules(model_order: tuple[ObjectIR, ...], spec: Spec) -> tuple[ModelModuleIR, ...]:
+    package = spec.package.name
+    types = {o.name: [u for f in o.fields if (u := _ref_object(f.type)) is not None] for o in spec.objects}
+    by_module: dict[str, list[ObjectIR]] = {}
+    for obj in model_order:
+        by_module.setdefault(obj.module, []).append(obj)
+    module_of = {o.name: o.module for o in model_order}
+    class_of = {o.name: o.class_name for o in model_order}
+    modules = []
+    for name, members in by_module.items():
+        used = {(module_of[u], class_of[u]) for o in members for u in types[o.name] if module_of[u] != name}
+        names = [o.class_name for o in members]
+        doc = (
+            f"The {names[0]} model"
+            if len(names) == 1
+            else f"The {', '.join(names[:-1])} and {names[-1]} models, which refer to one another"
+        )
+        modules.append(
+            ModelModuleIR(
+                name=name,
+                objects=tuple(members),
+                imports=tuple(sorted(used)),
+                doc=f"{doc}; import from {package}.models, which loads this module on first use.",
+            )
+        )
+    return tuple(modules)
 
 
 def _endpoint(
@@ -316,7 +406,8 @@ def build_ir(spec: Spec) -> ProjectIR:
     classes = {o.name: o.name for o in spec.objects}
     order = _dependency_order(spec.objects)
     rank = {name: i for i, name in enumerate(order)}  # position in the models module
-    objects = tuple(_object(o, spec, classes, rank) for o in spec.objects)
+    group = _cycles(spec.objects)
+    objects = tuple(_object(o, spec, classes, rank, "_" + naming.snake(group[o.name])) for o in spec.objects)
     by_name = {o.name: o for o in objects}
     scopes = tuple(
         ScopeIR(
@@ -333,6 +424,7 @@ def build_ir(spec: Spec) -> ProjectIR:
         )
         for s in spec.scopes
     )
+    model_order = tuple(by_name[name] for name in order)
     errors: dict[str, ErrorIR] = {}
     for e in spec.endpoints:
         for x in e.errors:
@@ -357,7 +449,8 @@ def build_ir(spec: Spec) -> ProjectIR:
         token_url=spec.auth.token_url if spec.auth else None,
         scopes=scopes,
         objects=objects,
-        model_order=tuple(by_name[name] for name in order),
+        model_order=model_order,
+        model_modules=_model_modules(model_order, spec),
         scoped_objects=tuple(o for o in objects if o.scoped),
         endpoints=endpoints,
         errors=tuple(errors.values()),

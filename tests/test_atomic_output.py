@@ -155,11 +155,12 @@ def test_a_removed_object_is_an_orphan_for_check_and_gone_after_generate(
     out, err = capsys.readouterr()
     for lang in ("en", "th"):
         assert f"orphan: docs/{lang}/objects/extra.md (not produced by the spec; generate removes it)" in out
+    assert "orphan: python/mini/models/_extra.py (not produced by the spec; generate removes it)" in out
     assert "--- a/data/fields.json" in out and '-      "object": "Extra",' in out
-    assert "2 orphan" in err
+    assert "3 orphan" in err
     assert page.is_file()  # check only reports
     assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == 0
-    assert not page.exists()
+    assert not page.exists() and not (work / "out" / "python" / "mini" / "models" / "_extra.py").exists()
     assert "Extra" not in (work / "out" / "data" / "fields.json").read_text(encoding="utf-8")
     assert cli.main(["check", "--spec", "spec.yaml", "--out", "out"]) == 0
 

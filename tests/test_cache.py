@@ -49,7 +49,7 @@ def test_a_changed_spec_or_a_damaged_output_is_regenerated(tmp_path: Path) -> No
     spec.write_text(MINIMAL_SPEC, encoding="utf-8")
     out, store = tmp_path / "out", tmp_path / "cache"
     assert _generate(spec, out, store).returncode == 0
-    models = out / "python" / "mini" / "models.py"
+    models = out / "python" / "mini" / "models" / "_thing.py"
     original = models.read_bytes()
     models.write_bytes(original + b"# edited by hand\n")
     assert _generate(spec, out, store, "check").returncode == 1  # the cache never hides a stale tree
@@ -69,7 +69,7 @@ def test_a_corrupt_entry_means_a_full_run(tmp_path: Path) -> None:
     assert _generate(spec, out, store).returncode == 0
     for entry in (store / "runs").glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
-    (out / "python" / "mini" / "models.py").write_text("broken\n", encoding="utf-8")
+    (out / "python" / "mini" / "models" / "_thing.py").write_text("broken\n", encoding="utf-8")
     assert _generate(spec, out, store).returncode == 0
     assert _generate(spec, out, "off", "check").returncode == 0
 

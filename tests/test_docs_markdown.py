@@ -121,7 +121,7 @@ def test_a_new_language_needs_no_code_change() -> None:
     assert "| フィールド | 型 | スコープ | 必須 | 説明 |" in page
     assert md_cell("日本語: The id.") in page
     assert "[English](../../en/objects/thing.md)" in page and "[ไทย](../../th/objects/thing.md)" in page
-    assert '"ja": "日本語: The id."' in files["python/mini/models.py"]
+    assert '"ja": "日本語: The id."' in files["python/mini/models/_thing.py"]
     assert "openapi/openapi.ja.json" in files
 
 

@@ -117,9 +117,9 @@ def test_datamodel_code_generator_agrees(files: dict[str, str], project: Project
     import sys
 
     theirs = _their_models(files["openapi/openapi.json"])
-    (tmp_path / project.package).mkdir()
     for path, text in files.items():
         if path.startswith(f"python/{project.package}/"):
+            (tmp_path / path.removeprefix("python/")).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / path.removeprefix("python/")).write_text(text, encoding="utf-8")
     sys.path.insert(0, str(tmp_path))
     try:

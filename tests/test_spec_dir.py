@@ -35,7 +35,7 @@ def test_directory_is_merged(tmp_path: Path) -> None:
     assert [Path(f).name for f in spec.files] == ["00-base.yaml", "10-objects.yaml", "20-endpoints.yml"]
     assert [o.name for o in spec.objects] == ["Thing", "ThingResponse"]
     files = generate_spec(spec)
-    assert "python/mini/models.py" in files
+    assert "python/mini/models/_thing.py" in files and "python/mini/models/_thing_response.py" in files
 
 
 def test_problem_points_into_the_right_file(tmp_path: Path) -> None:

@@ -4,19 +4,29 @@
 The User Object contains information about a TikTok user.
 """
 
+import typing
+
+from tiktok_v2 import models
 from tiktok_v2.api import *  # noqa: F403
 from tiktok_v2.api import __all__ as _api_all
 from tiktok_v2.i18n import LANGUAGES, describe, describe_model, field_scope
-from tiktok_v2.models import *  # noqa: F403
-from tiktok_v2.models import __all__ as _models_all
 from tiktok_v2.scopes import *  # noqa: F403
 from tiktok_v2.scopes import __all__ as _scopes_all
+
+if typing.TYPE_CHECKING:
+    from tiktok_v2.models import User
+    from tiktok_v2.models import Error
+    from tiktok_v2.models import UserInfoData
+    from tiktok_v2.models import UserInfoResponse
 
 __version__ = "2.0.0"
 
 __all__ = [
     *_api_all,
-    *_models_all,
+    "User",
+    "Error",
+    "UserInfoData",
+    "UserInfoResponse",
     *_scopes_all,
     "LANGUAGES",
     "__version__",
@@ -24,3 +34,16 @@ __all__ = [
     "describe_model",
     "field_scope",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """A model from :mod:`tiktok_v2.models`, loaded on first use (PEP 562)."""
+    if name in models.__all__:
+        value = getattr(models, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,34 +1,13 @@
 # Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
-"""Pydantic models: TikTok API v2 User Object.
+"""The User model; import from tiktok_v2.models, which loads this module on first use."""
 
-Every object tolerates fields it does not know (a new API field never breaks parsing)
-and keeps them in ``model_extra``. Each field carries its scope and its description in
-every language in ``json_schema_extra``; see :func:`tiktok_v2.i18n.describe`.
-"""
+from pydantic import ConfigDict, Field
 
-from pydantic import BaseModel, ConfigDict, Field
+from tiktok_v2.models import _Model
 
 __all__ = [
     "User",
-    "Error",
-    "UserInfoData",
-    "UserInfoResponse",
 ]
-
-
-class _Model(BaseModel):
-    """Base of the generated models: unknown fields kept, wire names in and out."""
-
-    model_config = ConfigDict(
-        extra="allow",
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-        defer_build=True,
-        # Field names never shadow BaseModel's API (the generator renames them), so pydantic's
-        # warning for names like ``model_dump_`` would only be noise at import time.
-        protected_namespaces=(),
-    )
 
 
 class User(_Model):
@@ -293,129 +272,4 @@ class User(_Model):
     th: จำนวนวิดีโอที่ผู้ใช้โพสต์ต่อสาธารณะ
 
     Scope: ``user.info.stats``.
-    """
-
-
-class Error(_Model):
-    """The error part of every response; its code is "ok" when the call succeeded."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "x-descriptions": {
-                "en": 'The error part of every response; its code is "ok" when the call succeeded.',
-                "th": 'ส่วนข้อผิดพลาดของทุกการตอบกลับ รหัสจะเป็น "ok" เมื่อการเรียกสำเร็จ',
-            },
-        },
-    )
-
-    code: str = Field(
-        description='The error code; "ok" on success. See the endpoint\'s error table.',
-        json_schema_extra={
-            "x-descriptions": {
-                "en": 'The error code; "ok" on success. See the endpoint\'s error table.',
-                "th": 'รหัสข้อผิดพลาด เป็น "ok" เมื่อสำเร็จ ดูตารางข้อผิดพลาดของเอนด์พอยต์',
-            },
-        },
-    )
-    """The error code; "ok" on success. See the endpoint's error table.
-
-    th: รหัสข้อผิดพลาด เป็น "ok" เมื่อสำเร็จ ดูตารางข้อผิดพลาดของเอนด์พอยต์
-    """
-
-    message: str = Field(
-        description="A human-readable description of the error; empty on success.",
-        json_schema_extra={
-            "x-descriptions": {
-                "en": "A human-readable description of the error; empty on success.",
-                "th": "คำอธิบายข้อผิดพลาดที่มนุษย์อ่านได้ ว่างเปล่าเมื่อสำเร็จ",
-            },
-        },
-    )
-    """A human-readable description of the error; empty on success.
-
-    th: คำอธิบายข้อผิดพลาดที่มนุษย์อ่านได้ ว่างเปล่าเมื่อสำเร็จ
-    """
-
-    log_id: str = Field(
-        description="The identifier of this request in TikTok's logs; quote it when asking for support.",
-        json_schema_extra={
-            "x-descriptions": {
-                "en": "The identifier of this request in TikTok's logs; quote it when asking for support.",
-                "th": "รหัสของคำขอนี้ในบันทึกของ TikTok ใช้อ้างอิงเมื่อขอความช่วยเหลือ",
-            },
-        },
-    )
-    """The identifier of this request in TikTok's logs; quote it when asking for support.
-
-    th: รหัสของคำขอนี้ในบันทึกของ TikTok ใช้อ้างอิงเมื่อขอความช่วยเหลือ
-    """
-
-
-class UserInfoData(_Model):
-    """The data part of the Get User Info response."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "x-descriptions": {
-                "en": "The data part of the Get User Info response.",
-                "th": "ส่วนข้อมูลของการตอบกลับของการดึงข้อมูลผู้ใช้",
-            },
-        },
-    )
-
-    user: User | None = Field(
-        default=None,
-        description="The requested user, with only the fields that were asked for.",
-        json_schema_extra={
-            "x-descriptions": {
-                "en": "The requested user, with only the fields that were asked for.",
-                "th": "ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น",
-            },
-        },
-    )
-    """The requested user, with only the fields that were asked for.
-
-    th: ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น
-    """
-
-
-class UserInfoResponse(_Model):
-    """The response of GET /v2/user/info/."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "x-descriptions": {
-                "en": "The response of GET /v2/user/info/.",
-                "th": "การตอบกลับของ GET /v2/user/info/",
-            },
-        },
-    )
-
-    data: UserInfoData | None = Field(
-        default=None,
-        description="The requested data.",
-        json_schema_extra={
-            "x-descriptions": {
-                "en": "The requested data.",
-                "th": "ข้อมูลที่ร้องขอ",
-            },
-        },
-    )
-    """The requested data.
-
-    th: ข้อมูลที่ร้องขอ
-    """
-
-    error: Error = Field(
-        description="The outcome of the call.",
-        json_schema_extra={
-            "x-descriptions": {
-                "en": "The outcome of the call.",
-                "th": "ผลลัพธ์ของการเรียก",
-            },
-        },
-    )
-    """The outcome of the call.
-
-    th: ผลลัพธ์ของการเรียก
     """

@@ -1,0 +1,39 @@
+# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+"""The UserInfoData model; import from tiktok_v2.models, which loads this module on first use."""
+
+from pydantic import ConfigDict, Field
+
+from tiktok_v2.models import _Model
+from tiktok_v2.models._user import User
+
+__all__ = [
+    "UserInfoData",
+]
+
+
+class UserInfoData(_Model):
+    """The data part of the Get User Info response."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The data part of the Get User Info response.",
+                "th": "ส่วนข้อมูลของการตอบกลับของการดึงข้อมูลผู้ใช้",
+            },
+        },
+    )
+
+    user: User | None = Field(
+        default=None,
+        description="The requested user, with only the fields that were asked for.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The requested user, with only the fields that were asked for.",
+                "th": "ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น",
+            },
+        },
+    )
+    """The requested user, with only the fields that were asked for.
+
+    th: ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น
+    """

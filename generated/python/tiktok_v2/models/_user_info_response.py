@@ -1,0 +1,54 @@
+# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+"""The UserInfoResponse model; import from tiktok_v2.models, which loads this module on first use."""
+
+from pydantic import ConfigDict, Field
+
+from tiktok_v2.models import _Model
+from tiktok_v2.models._error import Error
+from tiktok_v2.models._user_info_data import UserInfoData
+
+__all__ = [
+    "UserInfoResponse",
+]
+
+
+class UserInfoResponse(_Model):
+    """The response of GET /v2/user/info/."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The response of GET /v2/user/info/.",
+                "th": "การตอบกลับของ GET /v2/user/info/",
+            },
+        },
+    )
+
+    data: UserInfoData | None = Field(
+        default=None,
+        description="The requested data.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The requested data.",
+                "th": "ข้อมูลที่ร้องขอ",
+            },
+        },
+    )
+    """The requested data.
+
+    th: ข้อมูลที่ร้องขอ
+    """
+
+    error: Error = Field(
+        description="The outcome of the call.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The outcome of the call.",
+                "th": "ผลลัพธ์ของการเรียก",
+            },
+        },
+    )
+    """The outcome of the call.
+
+    th: ผลลัพธ์ของการเรียก
+    """
