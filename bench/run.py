@@ -171,6 +171,9 @@ def incremental(n: int, rounds: int) -> dict[str, object]:
 # An eager build: defer_build=False, then model_rebuild() for the models that referred to a
 # class not yet defined when they were created (a no-op for the others).
 EAGER = "import {package}; from {package} import models; [getattr(models, n).model_rebuild() for n in models.__all__]"
+# Every model class created (each module loaded), validators still deferred: what a program that
+# touches every model pays, beside the plain import that loads model modules on first use only.
+TOUCH_ALL = "import {package}; from {package} import models; [getattr(models, n) for n in models.__all__]"
 
 
 def _import_runner(package_dir: Path, statement: str) -> measure.Sample:
@@ -219,6 +222,18 @@ def imports(cases: dict[str, tuple[Path, str]], rounds: int) -> dict[str, dict[s
                 (
                     f"import {package} (defer_build=True)",
                     lambda: _import_runner(deferred, f"import {package}"),
+                ),
+                (
+                    f"import {package}, every model built",
+                    lambda: _import_runner(eager, EAGER.format(package=package)),
+                ),
+                rounds,
+                log=log,
+            ),
+            "every model vs eager": measure.alternate(
+                (
+                    f"import {package}, every model created",
+                    lambda: _import_runner(deferred, TOUCH_ALL.format(package=package)),
                 ),
                 (
                     f"import {package}, every model built",

@@ -10,12 +10,18 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from packaging.version import VERSION_PATTERN
+
 from generator import name_checks, naming
 from generator.labels import LABEL_KEYS, default_labels
 from generator.problems import Problem, closest
 from generator.yaml_source import Document, Path_
 
 PRIMITIVES = ("string", "boolean", "int32", "int64", "number")
+# Names that become file and folder names are kept well below file systems' 255 bytes.
+MAX_NAME = 100
+# What pip accepts as a version (PEP 440), as packaging (pip's own library) spells it.
+_PEP440 = re.compile(VERSION_PATTERN, re.VERBOSE | re.IGNORECASE)
 # Type names people bring from other languages, and the spec's name for each.
 _TYPE_ALIASES = {
     "str": "string",
@@ -324,6 +330,29 @@ def package_problems(doc: Document) -> list[Problem]:
             doc.problem(
                 ("package", "name"),
                 f"{name!r} is not a valid Python import name (lowercase letters, digits, _; not a keyword)",
+            )
+        )
+    elif isinstance(name, str) and name in naming.SHADOWED_MODULES:
+        problems.append(
+            doc.problem(
+                ("package", "name"),
+                f"{name!r} is the name of a module of Python or of pydantic; the package would shadow it "
+                f"and fail to import (choose another, e.g. {name + '_api'!r})",
+            )
+        )
+    elif isinstance(name, str) and len(name) > MAX_NAME:
+        problems.append(
+            doc.problem(
+                ("package", "name"),
+                f"the package name is {len(name)} characters long; at most {MAX_NAME} (it names a folder)",
+            )
+        )
+    version = pkg.get("version")
+    if isinstance(version, str) and version and not _PEP440.fullmatch(version):
+        problems.append(
+            doc.problem(
+                ("package", "version"),
+                f"{version!r} is not a version pip accepts (PEP 440), e.g. 1.0.0, 2.1.0rc1, 2024.11.1",
             )
         )
     labels = _dict(doc.data.get("labels"))

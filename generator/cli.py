@@ -93,12 +93,12 @@ def main(argv: list[str] | None = None) -> int:
 def _cached_run(spec: Path) -> tuple[str | None, dict[str, str] | None]:
     """The cache key of this generation and the output it produced before, if recorded."""
     from generator import cache
-    from generator.yaml_source import source_name, spec_files
+    from generator.yaml_source import read_spec_bytes, source_name, spec_files
 
     if cache.directory() is None:
         return None, None
     try:
-        sources = [(source_name(p), p.read_bytes()) for p in spec_files(spec)]
+        sources = [(source_name(p), read_spec_bytes(p)) for p in spec_files(spec)]
     except OSError:
         return None, None  # the pipeline reports it properly
     key = cache.run_key(sources)
@@ -115,14 +115,17 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print(f"{', '.join(spec.files)}: ok ({len(spec.objects)} objects, {len(spec.scopes)} scopes)")
         return EXIT_OK
-    from generator import cache
+    from generator import cache, writer
+    from generator.yaml_source import spec_files
 
+    if args.command == "generate" and args.spec.exists():
+        writer.refuse_sources_inside(args.out, spec_files(args.spec))
     key, expected = _cached_run(args.spec)
     if expected is not None and cache.output_matches(args.out, expected):
         # The same inputs produced exactly these files before: nothing to compute or write.
         print(f"{args.out}: up to date ({len(expected)} files)")
         return EXIT_OK
-    from generator import pipeline, writer
+    from generator import pipeline
     from generator.templating import environment
 
     environment().bytecode_cache = cache.jinja_bytecode_cache()

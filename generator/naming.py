@@ -6,6 +6,7 @@ import builtins
 import functools
 import keyword
 import re
+import sys
 import unicodedata
 
 # Attributes of pydantic.BaseModel and of its metaclass (``mro``, ``register``), listed here
@@ -34,6 +35,7 @@ PACKAGE_NAMES = {
     "UnknownFieldError": "the error for an unknown field",
     "UnknownScopeError": "the error for an unknown scope",
     "ErrorCode": "the error code enum",
+    "LANGUAGES": "the tuple of the spec's languages",
 }
 # Constants of the generated api module that an endpoint's constant must not replace.
 API_CONSTANTS = frozenset({"BASE_URL", "AUTHORIZE_URL", "TOKEN_URL", "ERROR_HTTP_STATUS"})
@@ -112,6 +114,14 @@ def constant(name: str) -> str:
 def is_package_name(name: str) -> bool:
     """Whether ``name`` is a valid, importable top-level package name we accept."""
     return bool(re.fullmatch(r"[a-z_][a-z0-9_]*", name)) and not keyword.iskeyword(name)
+
+
+# Top-level modules the generated package imports, or that Python finds first: a package of
+# one of these names would shadow it (or be shadowed) and fail to import.
+SHADOWED_MODULES = frozenset(
+    {*sys.stdlib_module_names, "pydantic", "pydantic_core", "typing_extensions", "annotated_types"}
+    | {"typing_inspection", "__future__", "__main__", "site", "sitecustomize", "usercustomize"}
+)
 
 
 def field_enum(object_name: str) -> str:

@@ -28,8 +28,9 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
-    or (isinstance(v, float) and v.is_integer()),
+    # Stricter than JSON Schema (where 400.0 is an integer), as the spec's validator is: a status
+    # or a rate limit written 400.0 would come out as 400.0 in the code, docs and OpenAPI.
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
 }
 
 
@@ -90,6 +91,8 @@ class _Compiler:
             return lambda v: not isinstance(v, str) or search(v) is not None
         if key == "minLength":
             return lambda v: not isinstance(v, str) or len(v) >= value
+        if key == "maxLength":
+            return lambda v: not isinstance(v, str) or len(v) <= value
         if key in ("minimum", "maximum"):
             if not _number(value):
                 raise Unsupported(key)

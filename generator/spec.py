@@ -156,11 +156,20 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def _strict_integer(checker: Any, instance: Any) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
     import jsonschema
 
-    return jsonschema.Draft202012Validator(schema())
+    # JSON Schema counts 400.0 as an integer; the spec does not (it would come out as 400.0
+    # in the generated code, docs and OpenAPI), so say "write 400".
+    checker = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer)
+    strict = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=checker)
+    validator: jsonschema.Draft202012Validator = strict(schema())
+    return validator
 
 
 @cache
@@ -184,6 +193,15 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     schema_node: Any = error.schema
     rule: Any = error.validator_value
     if _is_property_name_error(error):
+        if error.validator == "maxLength":
+            return [
+                doc.problem(
+                    (*path, str(instance)),
+                    f"the name {str(instance)[:40]!r}... is {len(str(instance))} characters long; at most "
+                    f"{rule} (it names files and modules), so shorten it",
+                    key=True,
+                )
+            ]
         return [_name_problem(doc, path, str(instance))]
     if error.validator == "additionalProperties" and rule is False:
         allowed = sorted(schema_node.get("properties", {}))
@@ -196,6 +214,8 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     if error.validator == "required":
         return [doc.problem(path, error.message.replace("is a required property", "is required here"))]
     if error.validator == "type":
+        if rule == "integer" and isinstance(instance, float) and instance.is_integer():
+            return [doc.problem(path, f"expected an integer, found {instance!r}; write {int(instance)}")]
         return [doc.problem(path, f"expected {_a(rule)}, found {_describe(instance)}")]
     if error.validator == "pattern":
         # Say what the rule means, where the schema does.
@@ -216,7 +236,7 @@ def _is_property_name_error(error: jsonschema.ValidationError) -> bool:
 _NAME_RULES = {
     "objects": "an object name must be PascalCase letters and digits (e.g. UserInfo)",
     "endpoints": "an endpoint key must be snake_case (e.g. get_user_info)",
-    "scopes": "a scope name must not be empty",
+    "scopes": "a scope name must not be empty, nor hold spaces or commas (they separate scopes in a request)",
 }
 
 

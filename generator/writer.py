@@ -97,12 +97,26 @@ def unified_diff(out: Path, files: dict[str, str], comparison: Comparison, limit
 
 
 def _recover(out: Path) -> None:
-    """Undo a swap that was cut off between its two renames."""
+    """Undo a swap that was cut off between its two renames; drop new trees a killed run left."""
+    for partial in out.parent.glob(f".{out.name}.tmp-*"):
+        if partial.is_dir() and not partial.is_symlink():
+            shutil.rmtree(partial, ignore_errors=True)
     if out.exists():
         return
     leftovers = sorted(out.parent.glob(f".{out.name}.old-*"))
     if leftovers:
         leftovers[-1].rename(out)
+
+
+def refuse_sources_inside(out: Path, sources: list[Path]) -> None:
+    """Refuse to generate into a directory that holds the spec: replacing it would delete the spec."""
+    root = out.resolve()
+    for source in sources:
+        if source.resolve().is_relative_to(root):
+            raise OutputError(
+                f"the spec file {source} is inside the output directory {out}, which generate replaces "
+                "whole; keep the spec outside it (or choose another --out)"
+            )
 
 
 def write_tree(out: Path, files: dict[str, str]) -> Comparison:

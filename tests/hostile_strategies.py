@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins
 import keyword
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -83,8 +84,8 @@ OBJECT_NAMES = [
     "Field", "BaseModel", "ConfigDict", "Exception", "ValueError", "None", "True", "List", "Dict", "X", "A1",
 ]
 SCOPE_NAMES = [
-    "user.info.basic", "user.info.profile", "user_info_basic", "a|b", "<script>", "ไทย.อ่าน", "x y", "video.list",
-    "1st.scope", "mro", "'", "\\", "{{ s }}", "*s*", "__s__",
+    "user.info.basic", "user.info.profile", "user_info_basic", "a|b", "<script>", "ไทย.อ่าน", "x_y", "video.list",
+    "1st.scope", "mro", "'", "\\", "{{s}}", "*s*", "__s__", "`s`", "[s](x)",
 ]
 ERROR_CODES = ["ok", "access_token_invalid", "rate-limit", "rate_limit", "ข้อผิดพลาด", "<b>", "a|b", "1", "x y", "'", "\\", "MRO"]
 ENDPOINT_KEYS = ["get_user_info", "get_thing", "get__thing", "get_thing_", "list", "a", "base", "token"]
@@ -102,6 +103,9 @@ def _names(
     return st.lists(
         st.one_of(st.sampled_from(sampled), free), min_size=min_size, max_size=max_size, unique=True
     )
+
+
+_SCOPE_NAME = re.compile(r"[^\s,]+")
 
 
 def _wire_free() -> st.SearchStrategy[str]:
@@ -154,7 +158,8 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
     clean = draw(st.integers(0, 3)) > 0
     languages = draw(st.sampled_from([["en", "th"], ["th", "en"], ["en"]]))
     text: Callable[[], dict[str, str]] = lambda: draw(texts(languages))
-    scopes = draw(_names(SCOPE_NAMES, _wire_free(), 1, 3))
+    # Scope names hold no spaces or commas (they separate scopes in a request): the spec refuses them.
+    scopes = draw(_names(SCOPE_NAMES, _wire_free().filter(_SCOPE_NAME.fullmatch), 1, 3))
     objects = draw(_names(OBJECT_NAMES, st.from_regex(r"[A-Z][A-Za-z0-9]{0,8}", fullmatch=True), 1, 3))
     if clean:
         scopes = _first_of_each(scopes, naming.enum_member)
@@ -183,7 +188,8 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
         "languages": languages,
         "package": {
             "name": draw(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)),
-            "version": draw(st.one_of(st.just("1.0.0"), hostile_texts())),
+            # A version pip accepts (PEP 440), or the spec refuses it.
+            "version": draw(st.sampled_from(["1.0.0", "2.0.0rc1", "0.1.dev3", "1!2.0.post1+local.7"])),
             "title": text(),
             "description": text(),
             "base_url": "https://api.example.com"

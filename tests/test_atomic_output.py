@@ -228,3 +228,27 @@ def test_the_writer_refuses_a_path_outside_out(tmp_path: Path, path: str) -> Non
     with pytest.raises(writer.OutputError, match="not a plain path inside the output directory"):
         writer.write_tree(tmp_path / "out", {"ok.md": "x\n", path: "y\n"})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_spec_inside_the_output_directory_is_never_deleted(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inside = work / "out" / "spec.yaml"
+    inside.write_text((work / "spec.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    before = snapshot(work / "out")
+    capsys.readouterr()
+    assert cli.main(["generate", "--spec", "out/spec.yaml", "--out", "out"]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "the spec file out/spec.yaml is inside the output directory out" in err
+    assert snapshot(work / "out") == before and inside.is_file()
+
+
+def test_a_new_tree_left_by_a_killed_run_is_cleaned_up(work: Path) -> None:
+    # What a run killed while writing leaves beside the output: its half-written new tree.
+    partial = work / ".out.tmp-killed"
+    (partial / "docs").mkdir(parents=True)
+    (partial / "docs" / "half.md").write_text("half", encoding="utf-8")
+    _changed_spec(work)
+    assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == 0
+    assert not partial.exists()
+    assert sorted(p.name for p in work.iterdir()) == ["out", "spec.yaml"]

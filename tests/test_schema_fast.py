@@ -11,7 +11,7 @@ import pytest
 
 from generator import schema_fast
 from generator.problems import SpecError
-from generator.spec import schema
+from generator.spec import _validator, schema
 from generator.yaml_source import load_path
 
 from conftest import ROOT, SPEC
@@ -20,7 +20,16 @@ CASES = sorted((ROOT / "tests" / "cases").glob("*/spec.yaml"))
 
 
 def _jsonschema_valid(data: Any) -> bool:
-    return not list(jsonschema.Draft202012Validator(schema()).iter_errors(data))
+    """The spec's own jsonschema validator (strict integers: 400.0 is not one)."""
+    return not list(_validator().iter_errors(data))
+
+
+def test_integers_are_strict_and_plain_jsonschema_is_not() -> None:
+    assert jsonschema.Draft202012Validator({"type": "integer"}).is_valid(400.0)
+    integer = _validator().evolve(schema={"type": "integer"})
+    assert integer.is_valid(400) and not integer.is_valid(400.0) and not integer.is_valid(True)
+    fast = schema_fast.compile_schema({"type": "integer"})
+    assert fast is not None and fast(400) and not fast(400.0) and not fast(True)
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +57,7 @@ _REPLACEMENTS = [
     True,
     0,
     1.5,
+    400.0,
     -3,
     "",
     "x",
