@@ -273,7 +273,7 @@ def write(results: dict[str, Any], md: Path, png: Path) -> None:
         ],
         "",
         "`import` loads each model's module on first use (PEP 562), so a plain import creates no model "
-        "class; \"every model touched\" loads every module (every class created, validators still "
+        'class; "every model touched" loads every module (every class created, validators still '
         "deferred), which is what a program that uses all the models pays over its run.",
         "",
         "## 5. Parsing the seed's example response (us per call, median of rounds)",

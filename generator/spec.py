@@ -167,7 +167,9 @@ def _validator() -> jsonschema.Draft202012Validator:
     # JSON Schema counts 400.0 as an integer; the spec does not (it would come out as 400.0
     # in the generated code, docs and OpenAPI), so say "write 400".
     checker = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer)
-    strict = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=checker)
+    strict = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        jsonschema.Draft202012Validator, type_checker=checker
+    )
     validator: jsonschema.Draft202012Validator = strict(schema())
     return validator
 

@@ -6,11 +6,18 @@ installed); this module builds the values itself, so it can refuse what a spec m
 contain. Two readers: one pass over the parser's events for the common case (no aliases,
 nothing to refuse), and the full reader (nesting check, composed node graph, alias expansion
 limit, builder) that names every problem. The first steps aside whenever it is not sure.
+
+Both give scalars their YAML 1.2 core-schema meaning (:func:`core_tag`, :func:`core_value`),
+not PyYAML's YAML 1.1 one, and refuse what JSON cannot hold (NaN, infinity) and any tag
+outside the core schema (``!!timestamp``, ``!!binary``, ``!!python/...``, local tags).
 """
 
 from __future__ import annotations
 
 import functools
+import math
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -24,19 +31,26 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 
 Path_ = tuple[str | int, ...]
 
-_CORE_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
-_KEY_TAGS = _CORE_TAGS - {"tag:yaml.org,2002:merge"}  # tags a mapping key may have
-# YAML 1.1 resolves these plain words to booleans; YAML 1.2 (and every JSON tool) reads
-# them as strings. A spec that says `required: yes` means a string-looking mistake, and
-# a field named `on` must stay "on", so only true/false count as booleans.
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_SCALAR_TAGS = frozenset({_STR_TAG, _INT_TAG, _FLOAT_TAG, _BOOL_TAG, _NULL_TAG})
+# The YAML 1.2 core schema's tags: the only ones a spec may use (explicitly or not).
+_CORE_TAGS = _SCALAR_TAGS | {_MAP_TAG, _SEQ_TAG}
+# The tag a scalar gets before it is resolved: no tag, or the non-specific ``!``. The loader
+# leaves it there (see _Loader.resolve); the readers resolve it with the core schema.
+_NON_SPECIFIC = "!"
+
+# The YAML 1.2 core schema (YAML 1.2.2, section 10.3.2): how a plain scalar resolves. PyYAML
+# resolves with YAML 1.1, where `1:00` is 60, `010` is 8, `1_000` is 1000, `yes` and `on` are
+# booleans and `2024-01-01` is a date; in YAML 1.2 (as in JSON) `010` is 10, and the others
+# are strings: a field named `on` stays "on", `required: yes` is a string the schema refuses.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _YAML12_BOOLS = {
     "true": True,
     "True": True,
@@ -45,44 +59,125 @@ _YAML12_BOOLS = {
     "False": False,
     "FALSE": False,
 }
-_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
-# A plain 2024-01-01 resolves to a timestamp in YAML 1.1; a spec keeps it as text.
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+# The first characters of every plain scalar that is not a string (besides the empty one).
+_NON_STR_STARTS = frozenset("~nNtTfF-+.0123456789")
+# Python reads at most this many digits into an integer (sys.get_int_max_str_digits), and
+# json.dumps writes no bigger one; a spec never needs one.
+_MAX_INT_DIGITS = 4300
+_INT_LIMIT = 10**_MAX_INT_DIGITS
+_WHAT_FITS = {
+    _INT_TAG: "an integer (such as 10, -3, 0o17 or 0x1F)",
+    _FLOAT_TAG: "a finite number (such as 1.5, -2 or 6e3)",
+    _BOOL_TAG: "true or false",
+    _NULL_TAG: "null, ~ or nothing",
+}
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR_TAG = "tag:yaml.org,2002:str"
-_MERGE_TAG = "tag:yaml.org,2002:merge"
-# The first characters that can make a plain scalar anything but a string (true, null, 1, ~, ...).
-_NON_STR_STARTS = frozenset(k for k in _BaseLoader.yaml_implicit_resolvers if k)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
-    """The safe loader with a fast path for the scalars that can only be strings.
+    """The safe loader, leaving scalars unresolved: the readers resolve them (YAML 1.2 core).
 
-    The composer asks ``resolve`` for the tag of every scalar; PyYAML's resolver tries its
-    regexes in Python each time. A quoted scalar, or a plain one whose first character starts
-    no implicit type, is a string whatever the regexes say, so answer that at once (the
-    same tag the full resolver would give: there are no path resolvers or wildcards here).
+    The composer asks ``resolve`` for the tag of every scalar without an explicit tag; PyYAML
+    would answer with YAML 1.1 (and try its regexes in Python each time). Only the readers can
+    tell a quoted scalar (a string) from a plain one by its style, so the tag stays non-specific.
     """
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if not implicit[0] or (value and value[0] not in _NON_STR_STARTS):
-                return _STR_TAG
-            return _plain_scalar_tag(value)
+            return _NON_SPECIFIC
         return str(super().resolve(kind, value, implicit))
 
 
-_RESOLVER = yaml.resolver.Resolver()
+assert not _BaseLoader.yaml_path_resolvers
+
+
+class _Refused(Exception):
+    """A scalar a spec cannot hold; the message says why and what to write instead."""
+
+
+def core_tag(text: str) -> str:
+    """The YAML 1.2 core schema's tag for a plain (unquoted, untagged) scalar."""
+    if not text:
+        return _NULL_TAG
+    if text[0] not in _NON_STR_STARTS:
+        return _STR_TAG
+    if text in _NULLS:
+        return _NULL_TAG
+    if text in _YAML12_BOOLS:
+        return _BOOL_TAG
+    if _INT.fullmatch(text):
+        return _INT_TAG
+    if _FLOAT.fullmatch(text):
+        return _FLOAT_TAG
+    return _STR_TAG
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 @functools.lru_cache(maxsize=4096)
-def _plain_scalar_tag(value: str) -> str:
-    """The full resolver's answer for a plain scalar (keys such as ``type`` repeat thousands of times)."""
-    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
+def core_value(tag: str, text: str) -> Any:
+    """A scalar's value under a core tag, resolved or explicit, with its YAML 1.2 meaning.
+
+    ``010`` is 10, ``0o17`` 15, ``0x1F`` 31. Raises _Refused for a text that does not fit
+    its tag (``!!int abc``), for NaN and infinity (JSON, and so OpenAPI, has neither) and
+    for an integer too long to write out. Cached: a spec repeats its scalars many times.
+    """
+    if tag == _STR_TAG:
+        return text
+    if tag == _INT_TAG and _INT.fullmatch(text):
+        try:
+            if text[1:2] in ("o", "x"):  # 0o17, 0x1F (no sign: the core schema has none there)
+                value = int(text[2:], 8 if text[1] == "o" else 16)
+            else:  # decimal, leading zeros included: 010 is 10
+                value = int(text) if len(text.lstrip("+-")) <= _MAX_INT_DIGITS else _INT_LIMIT
+        except ValueError:  # a lower sys.set_int_max_str_digits
+            value = _INT_LIMIT
+        if abs(value) >= _INT_LIMIT:
+            raise _Refused(
+                f"this integer has more than {_MAX_INT_DIGITS} digits; write a smaller one, "
+                "or quote it for a string"
+            )
+        return value
+    if tag == _FLOAT_TAG and _FLOAT.fullmatch(text):
+        if text[-1] in "fFnN":  # .inf, -.Inf, .nan, .NaN, ...
+            raise _Refused(
+                f"{text!r} is not a finite number (JSON, and so OpenAPI, has no NaN or infinity); "
+                "write a finite number, or quote it for a string"
+            )
+        number = float(text)
+        if math.isinf(number):
+            raise _Refused(
+                f"{_shown(text)} is out of the range of a number (it would be infinity); write a "
+                "finite number, or quote it for a string"
+            )
+        return number
+    if tag == _BOOL_TAG and text in _YAML12_BOOLS:
+        return _YAML12_BOOLS[text]
+    if tag == _NULL_TAG and text in _NULLS:
+        return None
+    raise _Refused(
+        f"{_shown(text)} does not fit its tag {_short_tag(tag)!r}; write {_WHAT_FITS[tag]}, or remove the tag"
+    )
 
 
-assert None not in _BaseLoader.yaml_implicit_resolvers and not _BaseLoader.yaml_path_resolvers
+@functools.lru_cache(maxsize=8192)
+def plain_value(text: str) -> Any:
+    """The value of a plain scalar (YAML 1.2 core schema): ``1:00`` and ``1_000`` are strings."""
+    return core_value(core_tag(text), text)
+
+
+def _tag_problem(tag: str, kind: str) -> str:
+    """Why a tag cannot stand on a node of this kind ("a mapping", "a list", "a single value")."""
+    if tag not in _CORE_TAGS:
+        return f"YAML tag {_short_tag(tag)!r} is not allowed; a spec uses plain YAML values only (remove the tag)"
+    return f"YAML tag {_short_tag(tag)!r} cannot tag {kind}; remove the tag"
 
 
 class Position(NamedTuple):
@@ -140,7 +235,6 @@ class _Builder:
         self.display = display
         self.doc = doc
         self.problems = problems
-        self.scalars = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
         pos = _position(self.display, node)
@@ -156,38 +250,42 @@ class _Builder:
                 f"values are nested more than {MAX_DEPTH} levels deep (through aliases); write them out",
             )
             return None
-        if node.tag == _TIMESTAMP and isinstance(node, yaml.ScalarNode):
-            return str(node.value)
-        if node.tag not in _CORE_TAGS:
-            self.fail(
-                node,
-                path,
-                f"YAML tag {_short_tag(node.tag)!r} is not allowed; a spec uses plain YAML values only "
-                "(remove the tag)",
-            )
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        mapping = isinstance(node, yaml.MappingNode)
+        if node.tag != (_MAP_TAG if mapping else _SEQ_TAG):  # `!!str {a: 1}`, `!!timestamp [1]`
+            self.fail(node, path, _tag_problem(node.tag, "a mapping" if mapping else "a list"))
             return None
         if id(node) in anchors:
             self.fail(node, path, "an alias refers to a node that contains it; write the value out")
             return None
+        inner = anchors | {id(node)}
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, anchors | {id(node)})
-        if isinstance(node, yaml.SequenceNode):
-            inner = anchors | {id(node)}
-            return [self.build(item, (*path, i), inner) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)  # composed nodes are of these three kinds
-        return self._scalar(node)
+            return self._mapping(node, path, inner)
+        assert isinstance(node, yaml.SequenceNode)  # composed nodes are of these three kinds
+        return [self.build(item, (*path, i), inner) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, anchors: frozenset[int]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
-                self.fail(key_node, path, "merge keys (<<) are not allowed; write the keys out")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _CORE_TAGS:
+            if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, path, "a mapping key must be a plain scalar")
                 continue
             # Keys are names (wire names, scope names): always the text as written.
             key = str(key_node.value)
+            tag = key_node.tag
+            if tag == _NON_SPECIFIC and not key_node.style and key == "<<":
+                self.fail(key_node, path, "merge keys (<<) are not allowed; write the keys out")
+                continue
+            if tag != _NON_SPECIFIC and tag != _STR_TAG:
+                if tag not in _SCALAR_TAGS:
+                    self.fail(key_node, path, _tag_problem(tag, "a mapping key"))
+                    continue
+                try:
+                    core_value(tag, key)
+                except _Refused as exc:
+                    self.fail(key_node, path, str(exc))
+                    continue
             key_path = (*path, key)
             if key in out:
                 first = self.doc.keys[key_path]
@@ -202,13 +300,22 @@ class _Builder:
             out[key] = self.build(value_node, key_path, anchors)
         return out
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         tag = node.tag
-        if tag == "tag:yaml.org,2002:str" or node.style in ("'", '"', "|", ">"):
-            return str(node.value)
-        if tag == "tag:yaml.org,2002:bool":
-            return _YAML12_BOOLS.get(node.value, node.value)
-        return self.scalars.construct_object(node)
+        text = str(node.value)
+        try:
+            if tag == _NON_SPECIFIC:
+                # Quoted or block scalars are strings; plain ones resolve by the core schema.
+                if node.style or (text and text[0] not in _NON_STR_STARTS):
+                    return text
+                return plain_value(text)
+            if tag in _SCALAR_TAGS:
+                return core_value(tag, text)  # an explicit tag: `!!int "1"` is 1, `!!str 1` is "1"
+        except _Refused as exc:
+            self.fail(node, path, str(exc))
+            return None
+        self.fail(node, path, _tag_problem(tag, "a single value"))
+        return None
 
 
 def _decode(display: str, raw: bytes, problems: list[Problem]) -> str | None:
@@ -280,11 +387,30 @@ def _compose(display: str, text: str, problems: list[Problem]) -> yaml.Node | No
     return nodes[0]
 
 
-def _read_one(display: str, raw: bytes, doc: Document, problems: list[Problem]) -> Any:
+def read_spec_bytes(path: Path) -> bytes:
+    """A spec file's bytes, but never more than MAX_FILE_BYTES + 1: enough to refuse it.
+
+    A huge file, or an endless one (``--spec /dev/zero``), is refused by its size without
+    being read whole. Every reader of spec bytes (here, and the cache key in ``cli.py``) uses it.
+    """
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def _file_size(path: Path) -> int | None:
+    """The size of a regular file; None for a device, a pipe, or a file that is gone."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def _read_one(display: str, raw: bytes, size: int | None, doc: Document, problems: list[Problem]) -> Any:
+    """One file's values; ``size`` is the file's size in bytes (None: more than ``raw`` holds)."""
     if len(raw) > MAX_FILE_BYTES:
-        problems.append(
-            Problem(display, 1, 1, "", f"the file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")
-        )
+        told = f"{size} bytes" if size is not None else f"more than {MAX_FILE_BYTES} bytes"
+        problems.append(Problem(display, 1, 1, "", f"the file is {told}; the limit is {MAX_FILE_BYTES}"))
         return None
     text = _decode(display, raw, problems)
     if text is None:
@@ -325,7 +451,8 @@ def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | Non
 
     This is the common case, and about twice as fast as checking the nesting, composing a
     node graph and walking it. It decides only what it can accept: at anything the full
-    reader must refuse or report (a syntax error, a tag, a merge or complex or duplicate key,
+    reader must refuse or report (a syntax error, a tag outside the core schema, a scalar that
+    does not fit its tag, NaN or infinity, a merge or complex or duplicate key, a tagged key,
     too deep a nesting, a second document, a root that is not a mapping) it returns None and
     the full reader (:func:`_compose` and :class:`_Builder`) reads the text again from the
     start. The two give the same values and positions; ``tests/test_yaml_fast.py`` checks it.
@@ -333,8 +460,6 @@ def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | Non
     keys: dict[Path_, Position] = {}
     values: dict[Path_, Position] = {}
     loader = _Loader(text)
-    scalars = yaml.constructor.SafeConstructor()
-    resolve = loader.resolve
     # One entry a collection being read: [container, its path, the key read and not yet used].
     stack: list[list[Any]] = []
     root: Any = None
@@ -367,23 +492,27 @@ def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | Non
             kind = event.__class__
             if kind is yaml.ScalarEvent:
                 tag = event.tag
-                if tag is None or tag == "!":
-                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                text = event.value
                 if stack and stack[-1][2] is None and stack[-1][0].__class__ is dict:
-                    key = event.value  # a key: keys are names, always the text as written
-                    if tag not in _KEY_TAGS or key in stack[-1][0]:
+                    # A key: keys are names, always the text as written.
+                    if tag is None or tag == "!":
+                        if text == "<<" and not event.style:
+                            raise _NotPlain  # a merge key
+                    elif tag != _STR_TAG:
+                        raise _NotPlain  # the full reader checks the tag
+                    if text in stack[-1][0]:
                         raise _NotPlain
-                    stack[-1][2] = key
+                    stack[-1][2] = text
                     mark = event.start_mark
-                    keys[(*stack[-1][1], key)] = Position(display, mark.line + 1, mark.column + 1)
+                    keys[(*stack[-1][1], text)] = Position(display, mark.line + 1, mark.column + 1)
                     continue
-                if tag == _STR_TAG or event.style in ("'", '"', "|", ">") or tag == _TIMESTAMP:
-                    value: Any = event.value
-                elif tag == "tag:yaml.org,2002:bool":
-                    value = _YAML12_BOOLS.get(event.value, event.value)
-                elif tag in _CORE_TAGS:
-                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-                    value = scalars.construct_object(node)
+                if tag is None or tag == "!":
+                    if event.style or (text and text[0] not in _NON_STR_STARTS):
+                        value: Any = text  # quoted, block, or plain that can only be a string
+                    else:
+                        value = plain_value(text)
+                elif tag in _SCALAR_TAGS:
+                    value = core_value(tag, text)
                 else:
                     raise _NotPlain
                 root = value if not stack else root
@@ -412,7 +541,7 @@ def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | Non
                 break
             elif kind is yaml.AliasEvent:
                 raise _NotPlain
-    except (_NotPlain, yaml.YAMLError):
+    except (_NotPlain, _Refused, yaml.YAMLError):
         return None
     finally:
         loader.dispose()
@@ -459,10 +588,16 @@ def source_name(path: Path) -> str:
     return f"{folder}/{path.name}" if folder else path.name
 
 
-def read_sources(sources: list[tuple[str, bytes]], names: tuple[str, ...] | None = None) -> Document:
+def read_sources(
+    sources: list[tuple[str, bytes]],
+    names: tuple[str, ...] | None = None,
+    sizes: dict[str, int | None] | None = None,
+) -> Document:
     """Read and merge spec sources (display name, bytes); raise SpecError with every problem.
 
-    ``names`` are the files as headers name them (by default, the display names).
+    ``names`` are the files as headers name them (by default, the display names). ``sizes``
+    gives the real size of a file whose bytes were cut at MAX_FILE_BYTES + 1 (None: unknown,
+    as for a device); every other source is all of its file.
     """
     problems: list[Problem] = []
     files = tuple(name for name, _ in sources)
@@ -472,7 +607,8 @@ def read_sources(sources: list[tuple[str, bytes]], names: tuple[str, ...] | None
     merged: dict[str, Any] = {}
     first_seen: dict[Path_, Position] = {}  # where each merged key was first defined
     for display, raw in sources:
-        part = _read_one(display, raw, doc, problems)
+        size = sizes[display] if sizes and display in sizes else len(raw)
+        part = _read_one(display, raw, size, doc, problems)
         if part is None:
             continue
         for key, value in part.items():
@@ -533,12 +669,19 @@ def load_path(path: Path) -> Document:
             [Problem(display_name(path), 1, 1, "", "no spec files found (*.yaml, *.yml) in this directory")]
         )
     sources: list[tuple[str, bytes]] = []
+    sizes: dict[str, int | None] = {}  # of the files too big to read whole
     problems: list[Problem] = []
     for file in files:
+        display = display_name(file)
         try:
-            sources.append((display_name(file), file.read_bytes()))
+            raw = read_spec_bytes(file)
         except OSError as exc:
-            problems.append(Problem(display_name(file), 1, 1, "", f"cannot read the spec: {exc.strerror}"))
+            problems.append(Problem(display, 1, 1, "", f"cannot read the spec: {exc.strerror}"))
+            continue
+        sources.append((display, raw))
+        if len(raw) > MAX_FILE_BYTES:
+            size = _file_size(file)
+            sizes[display] = size if size is not None and size >= len(raw) else None
     if problems:
         raise SpecError(problems)
-    return read_sources(sources, tuple(source_name(file) for file in files))
+    return read_sources(sources, tuple(source_name(file) for file in files), sizes)
