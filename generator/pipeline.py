@@ -8,7 +8,6 @@ are the same either way.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing as mp
 import os
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from pathlib import Path
 from generator import __version__
 from generator.formatting import format_files
 from generator.ir import ProjectIR, build_ir
+from generator.json_text import indented
 from generator.spec import Spec, load_spec
 from generator.targets.data import render_data
 from generator.targets.docs import render_docs
@@ -38,7 +38,7 @@ def _manifest(project: ProjectIR, files: dict[str, str]) -> str:
         "spec_sha256": project.spec_sha256,
         "files": {path: hashlib.sha256(files[path].encode("utf-8")).hexdigest() for path in sorted(files)},
     }
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    return indented(record) + "\n"
 
 
 # A project at least this big renders in two processes (where the machine has two cores):

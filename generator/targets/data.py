@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from generator.ir import ProjectIR
+from generator.json_text import indented
 
 
 def _csv(rows: list[list[str]]) -> str:
@@ -78,10 +78,9 @@ def render_data(project: ProjectIR) -> dict[str, str]:
                 *(f["description"][x] for x in langs),
             ]
         )
-    dump = {"ensure_ascii": False, "indent": 2}
     return {
-        "data/scopes.json": json.dumps({"languages": langs, "scopes": scopes}, **dump) + "\n",  # type: ignore[arg-type]
+        "data/scopes.json": indented({"languages": langs, "scopes": scopes}) + "\n",
         "data/scopes.csv": _csv(scope_csv),
-        "data/fields.json": json.dumps({"languages": langs, "fields": fields}, **dump) + "\n",  # type: ignore[arg-type]
+        "data/fields.json": indented({"languages": langs, "fields": fields}) + "\n",
         "data/fields.csv": _csv(field_csv),
     }

@@ -7,10 +7,10 @@ languages, so any one document has every language; properties carry ``x-scope``.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from generator.ir import EndpointIR, FieldIR, ObjectIR, ProjectIR
+from generator.json_text import indented
 from generator.spec import Text
 
 OPENAPI_VERSION = "3.1.0"
@@ -177,9 +177,6 @@ def openapi_filename(project: ProjectIR, lang: str) -> str:
 def render_openapi(project: ProjectIR) -> dict[str, str]:
     """Serialise one OpenAPI document per language."""
     return {
-        openapi_filename(project, x.code): json.dumps(
-            build_openapi(project, x.code), ensure_ascii=False, indent=2
-        )
-        + "\n"
+        openapi_filename(project, x.code): indented(build_openapi(project, x.code)) + "\n"
         for x in project.languages
     }
