@@ -47,7 +47,7 @@ REMEDIES = {
     "no_change": "The no-change path hashes the spec, the toolkit and every output file; with a larger output, "
     "comparing modification times before hashing would cut it further.",
     "one_change": "A changed description re-runs the whole pipeline; only the no-change case is skipped (by the "
-    "run cache). At 500 objects the pipeline itself takes about 3 s (the profile below), so 1 s needs "
+    "run cache). At 500 objects the pipeline itself takes about 3 s (the profile above), so 1 s needs "
     "incremental work: the spec read and checked per top-level object (a changed line re-parses only the "
     "object around it), each object's model module, docs pages and OpenAPI schema cached by the object's "
     "content, and a writer that hard-links unchanged files into the new tree instead of writing them again.",
