@@ -275,36 +275,37 @@ def _object(
     )
 
 
-def _dependency_order(objects: tuple[ObjectSpec, ...]) -> list[str]:
+def _uses(objects: tuple[ObjectSpec, ...]) -> dict[str, list[str]]:
+    """Each object's name (in spec order) and the objects its fields' types name."""
+    return {o.name: [u for f in o.fields if (u := _ref_object(f.type)) is not None] for o in objects}
+
+
+def _dependency_order(uses: dict[str, list[str]]) -> list[str]:
     """Object names with the ones they use first (spec order otherwise); cycles keep spec order."""
-    by_name = {o.name: o for o in objects}
     done: dict[str, None] = {}
     visiting: set[str] = set()
 
-    def visit(obj: ObjectSpec) -> None:
-        if obj.name in done or obj.name in visiting:
+    def visit(name: str) -> None:
+        if name in done or name in visiting:
             return
-        visiting.add(obj.name)
-        for f in obj.fields:
-            used = _ref_object(f.type)
-            if used is not None:
-                visit(by_name[used])
-        visiting.discard(obj.name)
-        done[obj.name] = None
+        visiting.add(name)
+        for used in uses[name]:
+            visit(used)
+        visiting.discard(name)
+        done[name] = None
 
-    for obj in objects:
-        visit(obj)
+    for name in uses:
+        visit(name)
     return list(done)
 
 
-def _cycles(objects: tuple[ObjectSpec, ...]) -> dict[str, str]:
+def _cycles(uses: dict[str, list[str]]) -> dict[str, str]:
     """Each object's group: the first (in spec order) of the objects it shares a reference cycle with.
 
     Tarjan's strongly connected components, iterative, so a long chain of references cannot
     exhaust the stack.
     """
-    uses = {o.name: [u for f in o.fields if (u := _ref_object(f.type)) is not None] for o in objects}
-    order = {o.name: i for i, o in enumerate(objects)}
+    order = {name: i for i, name in enumerate(uses)}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -344,9 +345,7 @@ def _cycles(objects: tuple[ObjectSpec, ...]) -> dict[str, str]:
     return group
 
 
-def _model_modules(model_order: tuple[ObjectIR, ...], spec: Spec) -> tuple[ModelModuleIR, ...]:
-    package = spec.package.name
-    types = {o.name: [u for f in o.fields if (u := _ref_object(f.type)) is not None] for o in spec.objects}
+def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[ModelModuleIR, ...]:
     by_module: dict[str, list[ObjectIR]] = {}
     for obj in model_order:
         by_module.setdefault(obj.module, []).append(obj)
@@ -354,7 +353,12 @@ def _model_modules(model_order: tuple[ObjectIR, ...], spec: Spec) -> tuple[Model
     class_of = {o.name: o.class_name for o in model_order}
     modules = []
     for name, members in by_module.items():
-        used = {(module_of[u], class_of[u]) for o in members for u in types[o.name] if module_of[u] != name}
+        used = {
+            (module_of[u], class_of[u])
+            for o in members
+            for f in o.fields
+            if (u := f.type_object) is not None and module_of[u] != name
+        }
         names = [o.class_name for o in members]
         doc = (
             f"The {names[0]} model"
@@ -404,9 +408,10 @@ def _endpoint(
 def build_ir(spec: Spec) -> ProjectIR:
     """Decide everything the renderers need from a validated spec."""
     classes = {o.name: o.name for o in spec.objects}
-    order = _dependency_order(spec.objects)
+    uses = _uses(spec.objects)
+    order = _dependency_order(uses)
     rank = {name: i for i, name in enumerate(order)}  # position in the models module
-    group = _cycles(spec.objects)
+    group = _cycles(uses)
     objects = tuple(_object(o, spec, classes, rank, "_" + naming.snake(group[o.name])) for o in spec.objects)
     by_name = {o.name: o for o in objects}
     scopes = tuple(
@@ -450,7 +455,7 @@ def build_ir(spec: Spec) -> ProjectIR:
         scopes=scopes,
         objects=objects,
         model_order=model_order,
-        model_modules=_model_modules(model_order, spec),
+        model_modules=_model_modules(model_order, spec.package.name),
         scoped_objects=tuple(o for o in objects if o.scoped),
         endpoints=endpoints,
         errors=tuple(errors.values()),

@@ -173,6 +173,13 @@ def plain_value(text: str) -> Any:
     return core_value(core_tag(text), text)
 
 
+def untagged_value(text: str, style: str | None) -> Any:
+    """The value of a scalar with no tag: quoted and block scalars are strings, plain ones resolve."""
+    if style or (text and text[0] not in _NON_STR_STARTS):
+        return text  # quoted, block, or plain that can only be a string (no cache lookup)
+    return plain_value(text)
+
+
 def _tag_problem(tag: str, kind: str) -> str:
     """Why a tag cannot stand on a node of this kind ("a mapping", "a list", "a single value")."""
     if tag not in _CORE_TAGS:
@@ -305,10 +312,7 @@ class _Builder:
         text = str(node.value)
         try:
             if tag == _NON_SPECIFIC:
-                # Quoted or block scalars are strings; plain ones resolve by the core schema.
-                if node.style or (text and text[0] not in _NON_STR_STARTS):
-                    return text
-                return plain_value(text)
+                return untagged_value(text, node.style)
             if tag in _SCALAR_TAGS:
                 return core_value(tag, text)  # an explicit tag: `!!int "1"` is 1, `!!str 1` is "1"
         except _Refused as exc:
@@ -507,10 +511,7 @@ def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | Non
                     keys[(*stack[-1][1], text)] = Position(display, mark.line + 1, mark.column + 1)
                     continue
                 if tag is None or tag == "!":
-                    if event.style or (text and text[0] not in _NON_STR_STARTS):
-                        value: Any = text  # quoted, block, or plain that can only be a string
-                    else:
-                        value = plain_value(text)
+                    value: Any = untagged_value(text, event.style)
                 elif tag in _SCALAR_TAGS:
                     value = core_value(tag, text)
                 else:

@@ -26,6 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL_SPEC, ROOT
+from test_yaml_fast import _both, _typed
 from generator.problems import Problem, SpecError
 from generator.spec import parse_spec_text
 from generator.yaml_source import (
@@ -39,23 +40,12 @@ from generator.yaml_source import (
 )
 
 
-def _typed(value: Any) -> Any:
-    """The value with every scalar's type made visible (1 == True == 1.0 in Python)."""
-    if isinstance(value, dict):
-        return {k: _typed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_typed(v) for v in value]
-    return (type(value).__name__, value)
-
-
 def _read(text: str) -> Any:
     """The document read by both readers, which must agree on values and positions."""
-    fast_doc, full_doc = Document(data={}), Document(data={})
-    problems: list[Problem] = []
-    full = _read_full("t.yaml", text, full_doc, problems)
+    both, (full, full_doc, problems) = _both(text)
     assert not problems, [p.format() for p in problems]
-    fast = _read_events("t.yaml", text, fast_doc)
-    assert fast is not None, "the event reader stepped aside from a text the full reader accepts"
+    assert both is not None, "the event reader stepped aside from a text the full reader accepts"
+    fast, fast_doc = both
     assert _typed(fast) == _typed(full)
     assert (fast_doc.keys, fast_doc.values) == (full_doc.keys, full_doc.values)
     return full
