@@ -1,7 +1,7 @@
-# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
-"""TikTok API v2 User Object: typed models, scopes and API constants.
+# Generated from spec/tiktok_v2.yaml (sha256 69e1d71dbd36b462). Do not edit.
+"""TikTok API v2 (Login Kit and Display API): typed models, scopes and API constants.
 
-The User Object contains information about a TikTok user.
+Read the profile and the public videos of a TikTok user who authorized your app, and manage the OAuth 2.0 access tokens that allow it.
 """
 
 import typing
@@ -18,6 +18,18 @@ if typing.TYPE_CHECKING:
     from tiktok_v2.models import Error
     from tiktok_v2.models import UserInfoData
     from tiktok_v2.models import UserInfoResponse
+    from tiktok_v2.models import Video
+    from tiktok_v2.models import VideoListRequest
+    from tiktok_v2.models import VideoListData
+    from tiktok_v2.models import VideoListResponse
+    from tiktok_v2.models import VideoQueryFilters
+    from tiktok_v2.models import VideoQueryRequest
+    from tiktok_v2.models import VideoQueryData
+    from tiktok_v2.models import VideoQueryResponse
+    from tiktok_v2.models import TokenRequest
+    from tiktok_v2.models import TokenResponse
+    from tiktok_v2.models import RevokeRequest
+    from tiktok_v2.models import AuthError
 
 __version__ = "2.0.0"
 
@@ -27,6 +39,18 @@ __all__ = [
     "Error",
     "UserInfoData",
     "UserInfoResponse",
+    "Video",
+    "VideoListRequest",
+    "VideoListData",
+    "VideoListResponse",
+    "VideoQueryFilters",
+    "VideoQueryRequest",
+    "VideoQueryData",
+    "VideoQueryResponse",
+    "TokenRequest",
+    "TokenResponse",
+    "RevokeRequest",
+    "AuthError",
     *_scopes_all,
     "LANGUAGES",
     "__version__",

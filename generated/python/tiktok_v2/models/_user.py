@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 69e1d71dbd36b462). Do not edit.
 """The User model; import from tiktok_v2.models, which loads this module on first use."""
 
 from pydantic import ConfigDict, Field
@@ -205,6 +205,7 @@ class User(_Model):
     follower_count: int | None = Field(
         default=None,
         description="User's followers count.",
+        ge=0,
         json_schema_extra={
             "x-scope": "user.info.stats",
             "x-descriptions": {
@@ -223,6 +224,7 @@ class User(_Model):
     following_count: int | None = Field(
         default=None,
         description="The number of accounts that the user is following.",
+        ge=0,
         json_schema_extra={
             "x-scope": "user.info.stats",
             "x-descriptions": {
@@ -241,6 +243,7 @@ class User(_Model):
     likes_count: int | None = Field(
         default=None,
         description="The total number of likes received by the user across all of their videos.",
+        ge=0,
         json_schema_extra={
             "x-scope": "user.info.stats",
             "x-descriptions": {
@@ -259,6 +262,7 @@ class User(_Model):
     video_count: int | None = Field(
         default=None,
         description="The total number of publicly posted videos by the user.",
+        ge=0,
         json_schema_extra={
             "x-scope": "user.info.stats",
             "x-descriptions": {
