@@ -182,8 +182,9 @@ def _operation(project: ProjectIR, ep: EndpointIR, lang: str) -> dict[str, Any]:
         op["parameters"] = parameters
     if ep.request_body:
         op["requestBody"] = _request_body(ep, lang)
-    if ep.oauth2:
-        op["security"] = _security(ep)
+    # An endpoint without the bearer token says so: its callers authenticate otherwise (the
+    # OAuth endpoints take the client key and secret in the form).
+    op["security"] = _security(ep) if ep.oauth2 else []
     if ep.rate_limit_per_minute:
         op["x-rate-limit-per-minute"] = ep.rate_limit_per_minute
     if ep.pagination:
