@@ -14,9 +14,9 @@ from packaging.version import VERSION_PATTERN
 
 from generator import endpoint_checks, name_checks, naming
 from generator.constraint_checks import constraint_problems
-from generator.type_checks import example_problem, type_problems
 from generator.labels import LABEL_KEYS, default_labels
 from generator.problems import Problem, closest
+from generator.type_checks import example_problem, type_problems
 from generator.yaml_source import Document, Path_
 
 # Names that become file and folder names are kept well below file systems' 255 bytes.
