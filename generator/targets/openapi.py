@@ -206,6 +206,7 @@ def _operation(project: ProjectIR, ep: EndpointIR, lang: str) -> dict[str, Any]:
 
 def build_openapi(project: ProjectIR, lang: str) -> dict[str, Any]:
     """The OpenAPI document in one language, as data."""
+    labels = next(x.labels for x in project.languages if x.code == lang)
     paths: dict[str, dict[str, Any]] = {}
     for ep in project.endpoints:
         paths.setdefault(ep.path, {})[ep.method.lower()] = _operation(project, ep, lang)
@@ -243,7 +244,7 @@ def build_openapi(project: ProjectIR, lang: str) -> dict[str, Any]:
         doc["components"]["securitySchemes"] = {
             SECURITY_SCHEME: {
                 "type": "oauth2",
-                "description": "OAuth 2.0 authorization code flow; send the access token as `Authorization: Bearer <token>`.",
+                "description": labels["security_scheme"],
                 "flows": {
                     "authorizationCode": {
                         "authorizationUrl": project.authorize_url,
