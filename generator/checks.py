@@ -15,6 +15,7 @@ from packaging.version import VERSION_PATTERN
 from generator import name_checks, naming
 from generator.labels import LABEL_KEYS, default_labels
 from generator.problems import Problem, closest
+from generator.texts import IGNORE_KEY
 from generator.yaml_source import Document, Path_
 
 PRIMITIVES = ("string", "boolean", "int32", "int64", "number")
@@ -113,6 +114,8 @@ def text_problems(doc: Document) -> list[Problem]:
                     doc.problem(path, f"missing the {lang!r} text (languages are {', '.join(langs)})")
                 )
         for lang, value in text.items():
+            if lang == IGNORE_KEY:
+                continue  # lint suppressions, checked by the schema
             if lang not in langs:
                 problems.append(
                     doc.problem(

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 0255fbd29db56f89). Do not edit.
 """TikTok API v2 User Object: typed models, scopes and API constants.
 
 The User Object contains information about a TikTok user.

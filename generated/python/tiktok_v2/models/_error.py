@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 0255fbd29db56f89). Do not edit.
 """The Error model; import from tiktok_v2.models, which loads this module on first use."""
 
 from pydantic import ConfigDict, Field
