@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import yaml
 
 # Line number (1-based) -> when it last changed (seconds since the epoch), per spec file.
 LineTimes = dict[int, int]
+# When a line changed that is not committed yet: after every commit.
+UNCOMMITTED = 2**62
 
 
 def line_times(path: Path) -> LineTimes | None:
@@ -37,7 +38,7 @@ def line_times(path: Path) -> LineTimes | None:
     if result.returncode != 0:
         return None
     times: LineTimes = {}
-    now = int(time.time())
+    now = UNCOMMITTED
     line, stamp, uncommitted = 0, now, False
     for raw in result.stdout.decode("utf-8", "replace").split("\n"):
         if raw.startswith("\t"):

@@ -21,7 +21,7 @@ import yaml
 
 from generator import yaml_edit
 from generator.po import SpecTexts
-from generator.problems import Problem, SpecError, closest, format_path
+from generator.problems import Problem, SpecError, closest
 from generator.spec import validate_document
 from generator.texts import find_texts
 from generator.yaml_source import Path_, display_name, not_utf8, read_sources
@@ -57,8 +57,9 @@ def read_po(path: Path) -> polib.POFile:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PoError([not_utf8(name, raw, exc)], name) from None
+    del text  # decodes: polib reads the file itself (a string it would split at U+0085 and U+2028)
     try:
-        catalog = polib.pofile(text)
+        catalog = polib.pofile(str(path), encoding="utf-8")
     except (OSError, ValueError) as exc:
         found = re.search(r"line (\d+)", str(exc))
         line = int(found.group(1)) if found else 1
@@ -189,12 +190,21 @@ def _expected(st: SpecTexts, lang: str, wanted: dict[str, str]) -> dict[Path_, d
     return {loc.path: {**loc.values, lang: wanted.get(loc.key, loc.values.get(lang, ""))} for loc in st.texts}
 
 
-def _verify(st: SpecTexts, new_sources: list[str], lang: str, wanted: dict[str, str]) -> bool:
-    """Whether the edited files read back as the spec with exactly the wanted texts changed."""
-    doc = read_sources(
-        [(name, text.encode("utf-8")) for name, text in zip(st.doc.files, new_sources)], st.doc.sources
-    )
-    validate_document(doc)  # raises SpecError: the new texts make the spec invalid
+def _verify(st: SpecTexts, new_sources: list[str], lang: str, wanted: dict[str, str], *, final: bool) -> bool:
+    """Whether the edited files read back as the spec with exactly the wanted texts changed.
+
+    A spec the new texts make invalid raises SpecError when the edits are ``final`` (written
+    double-quoted, as plainly as YAML allows); before that it only asks for that retry.
+    """
+    try:
+        doc = read_sources(
+            [(name, text.encode("utf-8")) for name, text in zip(st.doc.files, new_sources)], st.doc.sources
+        )
+        validate_document(doc)
+    except SpecError:
+        if final:
+            raise
+        return False
     langs = [*st.languages] if lang in st.languages else [*st.languages, lang]
     got = {loc.path: loc.values for loc in find_texts(doc.data, langs)}
     if got != _expected(st, lang, wanted):
@@ -230,11 +240,11 @@ def import_po(st: SpecTexts, po_path: Path, lang_override: str | None = None) ->
             yaml_edit.apply(text, edits.get(i, [])) if i in edits else text
             for i, text in enumerate(st.sources)
         ]
-        if not edits or _verify(st, new_sources, lang, wanted):
+        if not edits or _verify(st, new_sources, lang, wanted, final=quoted):
             attempt.files = [st.doc.files[i] for i in sorted(edits)]
             _write(st, {i: new_sources[i] for i in edits})
             return attempt
-    raise AssertionError(f"the edited spec does not read back as intended ({format_path(('languages',))})")
+    raise AssertionError("the edited spec does not read back as the PO file says; nothing was written")
 
 
 def _write(st: SpecTexts, changed: dict[int, str]) -> None:

@@ -63,8 +63,18 @@ def _plain_ok(value: str, flow: bool) -> bool:
 
 
 def double_quoted(value: str) -> str:
-    """A YAML double-quoted scalar (a JSON string is one)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML double-quoted scalar: a JSON string, with every unprintable character escaped.
+
+    YAML reads a raw U+0085, U+2028 or U+2029 in quotes as a line break (folded to a space);
+    ``\\u2028`` keeps it.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return "".join(c if c.isprintable() or c == " " else _escape(c) for c in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def flow_scalar(value: str, flow: bool) -> str:
@@ -86,8 +96,8 @@ def _block(value: str, node: yaml.ScalarNode, text: str) -> str | None:
     if strip == value.endswith("\n"):
         return None
     content = value if strip else value[:-1]
-    if not content or content != content.strip(" ") or "\t" in content or "\r" in content:
-        return None
+    if not content or content != content.strip(" ") or not content.replace("\n", "").isprintable():
+        return None  # YAML breaks lines at U+0085, U+2028, U+2029 too; tabs and controls go quoted
     if header[0] == "|":
         lines = content.split("\n")
     else:
