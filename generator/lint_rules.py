@@ -103,7 +103,9 @@ def untranslated(texts: list[TextLoc], ctx: Context) -> Iterator[Raw]:
 def _tokens(text: str, names: frozenset[str]) -> set[str]:
     """Code spans, URLs, paths, spec names and numbers: what a translation must carry over verbatim."""
     found: set[str] = set()
-    for pattern, kind in ((_CODE, "code"), (_URL, "URL"), (_PATH, "path")):
+    for pattern, kind, mark in ((_CODE, "code", "`"), (_URL, "URL", "://"), (_PATH, "path", "/")):
+        if mark not in text:
+            continue
         for match in pattern.finditer(text):
             value = match.group(1) if kind == "code" else match.group().rstrip(".,;:")
             found.add(f"{kind} {value}")

@@ -37,6 +37,9 @@ ZERO_WIDTH = {
     "\u2060": "word joiner",
     "\ufeff": "zero-width no-break space (BOM)",
 }
+_ZERO_WIDTH = re.compile("[" + "".join(ZERO_WIDTH) + "]")
+_SPACE_THEN_NON_ASCII = re.compile(r"\s[^\x00-\x7f]")
+_DIGIT = re.compile(r"\d")  # every decimal digit (category Nd), of any script
 # A Thai letter or sign, then Latin sentence punctuation, then a space or the end: Thai ends
 # a sentence or a clause with a space, not with ". " or ", ".
 _THAI_LATIN_PUNCT = re.compile("[\u0e01-\u0e4e]([.,;:!?])(?=\\s|$)")
@@ -55,7 +58,7 @@ def _nfc(text: str, lang: str) -> list[str]:
 
 
 def _zero_width(text: str, lang: str) -> list[str]:
-    found = sorted({c for c in text if c in ZERO_WIDTH})
+    found = sorted(set(_ZERO_WIDTH.findall(text)))
     return [f"the text contains a {ZERO_WIDTH[c]} (U+{ord(c):04X}); remove it" for c in found]
 
 
@@ -67,8 +70,9 @@ def _double_space(text: str, lang: str) -> list[str]:
 
 
 def _space_before_mark(text: str, lang: str) -> list[str]:
-    for i, char in enumerate(text[1:], 1):
-        if unicodedata.category(char) == "Mn" and text[i - 1].isspace():
+    for match in _SPACE_THEN_NON_ASCII.finditer(text):  # combining marks are never ASCII
+        i, char = match.end() - 1, match.group()[-1]
+        if unicodedata.category(char) == "Mn":
             return [
                 f"a space before the combining mark U+{ord(char):04X} ({unicodedata.name(char, '?').lower()}) "
                 f"after {text[max(0, i - 12):i - 1]!r}; the mark belongs to the letter before the space"
@@ -90,7 +94,7 @@ def _punctuation_spacing(text: str, lang: str) -> list[str]:
 
 
 def _mixed_digits(text: str, lang: str) -> list[str]:
-    zeros = {ord(c) - unicodedata.digit(c) for c in text if unicodedata.category(c) == "Nd"}
+    zeros = {ord(c) - unicodedata.digit(c) for c in _DIGIT.findall(text)}
     if len(zeros) < 2:
         return []
     shown = ", ".join(f"{chr(z)}-{chr(z + 9)}" for z in sorted(zeros))

@@ -23,7 +23,7 @@ from generator import yaml_edit
 from generator.po import SpecTexts
 from generator.problems import Problem, SpecError, closest
 from generator.spec import validate_document
-from generator.texts import find_texts
+from generator.texts import TextLoc, find_texts
 from generator.yaml_source import Path_, display_name, not_utf8, read_sources
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
@@ -84,72 +84,61 @@ def _language(catalog: polib.POFile, name: str, st: SpecTexts, override: str | N
     return lang
 
 
+def _entry_problem(
+    entry: polib.POEntry, st: SpecTexts, by_key: dict[str, TextLoc], seen: dict[str, int]
+) -> str | None:
+    """What is wrong with one PO entry, if anything (``seen``: msgctxt -> line, updated)."""
+    if entry.msgid_plural:
+        return "a plural form (msgid_plural); a spec text has one form"
+    key = entry.msgctxt or ""
+    loc = by_key.get(key)
+    if loc is None:
+        close = closest(key, by_key)
+        hint = f"; did you mean {close!r}?" if close else "; export again to get the current keys"
+        return (f"msgctxt {key!r} names no text of the spec" if key else "an entry without msgctxt") + hint
+    if key in seen:
+        return f"a second entry for this text (first at line {seen[key]})"
+    seen[key] = entry.linenum or 1
+    source = st.languages[0]
+    if entry.msgid != loc.values[source]:
+        return (
+            f"stale: msgid is not the spec's current {source!r} text; export again (or msgmerge) "
+            "and translate the new text"
+        )
+    return None
+
+
 def _translations(
     catalog: polib.POFile, name: str, st: SpecTexts, lang: str, result: ImportResult
 ) -> dict[str, str]:
     """msgctxt -> msgstr of the entries to import; every problem at once."""
-    by_key = {loc.key: loc for loc in st.texts}
-    source = st.languages[0]
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     out: dict[str, str] = {}
+    by_key = {loc.key: loc for loc in st.texts}
     for entry in catalog:
         if entry.obsolete:
             continue
-        line = entry.linenum or 1
-        where = entry.msgctxt or ""
-        if entry.msgid_plural:
-            problems.append(
-                Problem(name, line, 1, where, "a plural form (msgid_plural); a spec text has one form")
-            )
-            continue
-        loc = by_key.get(entry.msgctxt or "")
-        if loc is None:
-            close = closest(entry.msgctxt or "", by_key)
-            hint = f"; did you mean {close!r}?" if close else "; export again to get the current keys"
-            what = (
-                f"msgctxt {entry.msgctxt!r} names no text of the spec"
-                if entry.msgctxt
-                else "an entry without msgctxt"
-            )
-            problems.append(Problem(name, line, 1, where, what + hint))
-            continue
-        if where in seen:
-            problems.append(
-                Problem(name, line, 1, where, f"a second entry for this text (first at line {seen[where]})")
-            )
-            continue
-        seen[where] = line
-        if entry.msgid != loc.values[source]:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    1,
-                    where,
-                    f"stale: msgid is not the spec's current {source!r} text; export again (or msgmerge) and translate the new text",
-                )
-            )
-            continue
-        if "fuzzy" in entry.flags:
+        problem = _entry_problem(entry, st, by_key, seen)
+        if problem:
+            problems.append(Problem(name, entry.linenum or 1, 1, entry.msgctxt or "", problem))
+        elif "fuzzy" in entry.flags:
             result.fuzzy += 1
-            continue
-        if entry.msgstr:
-            out[where] = entry.msgstr
-    if lang not in st.languages:
-        missing = [loc.key for loc in st.texts if loc.key not in out]
-        if missing:
-            shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
-            problems.append(
-                Problem(
-                    name,
-                    1,
-                    1,
-                    "",
-                    f"{lang!r} is a new language and {len(missing)} texts have no translation ({shown}); "
-                    "a spec text has every language: translate them all (fuzzy entries count as untranslated)",
-                )
+        elif entry.msgstr:
+            out[entry.msgctxt] = entry.msgstr
+    missing = [loc.key for loc in st.texts if loc.key not in out]
+    if lang not in st.languages and missing:
+        shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        problems.append(
+            Problem(
+                name,
+                1,
+                1,
+                "",
+                f"{lang!r} is a new language and {len(missing)} texts have no translation ({shown}); "
+                "a spec text has every language: translate them all (fuzzy entries count as untranslated)",
             )
+        )
     if problems:
         raise PoError(problems, name)
     return out
