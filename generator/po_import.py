@@ -63,7 +63,8 @@ def read_po(path: Path) -> polib.POFile:
     except (OSError, ValueError) as exc:
         found = re.search(r"line (\d+)", str(exc))
         line = int(found.group(1)) if found else 1
-        raise PoError([Problem(name, line, 1, "", f"not a PO file: {exc}")], name) from None
+        message = f"not a valid PO file ({exc}); fix the line or export again"
+        raise PoError([Problem(name, line, 1, "", message)], name) from None
     charset = re.search(r"charset=([^\s;]+)", catalog.metadata.get("Content-Type", ""))
     if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
         message = f"the header declares charset={charset.group(1)}; a spec is UTF-8: save the file as UTF-8"
@@ -229,11 +230,26 @@ def import_po(st: SpecTexts, po_path: Path, lang_override: str | None = None) ->
             yaml_edit.apply(text, edits.get(i, [])) if i in edits else text
             for i, text in enumerate(st.sources)
         ]
-        if not edits or _verify(st, new_sources, lang, wanted, final=quoted):
+        try:
+            verified = not edits or _verify(st, new_sources, lang, wanted, final=quoted)
+        except SpecError as exc:
+            raise _refused_by_spec(exc.problems, name, catalog, lang) from None
+        if verified:
             attempt.files = [st.doc.files[i] for i in sorted(edits)]
             _write(st, {i: new_sources[i] for i in edits})
             return attempt
     raise AssertionError("the edited spec does not read back as the PO file says; nothing was written")
+
+
+def _refused_by_spec(problems: list[Problem], name: str, catalog: polib.POFile, lang: str) -> PoError:
+    """The spec's refusal of the imported texts, placed at the PO entries that brought them."""
+    lines = {f"{entry.msgctxt}.{lang}": entry.linenum or 1 for entry in catalog if entry.msgctxt}
+    placed = []
+    for problem in problems:
+        line = lines.get(problem.path)
+        where = problem.path.removesuffix(f".{lang}") if line else ""
+        placed.append(Problem(name, line or 1, 1, where, f"the spec would refuse this: {problem.message}"))
+    return PoError(placed, name)
 
 
 def _write(st: SpecTexts, changed: dict[int, str]) -> None:

@@ -89,7 +89,7 @@ def _block(value: str, node: yaml.ScalarNode, text: str) -> str | None:
     header = text[start:header_end].split("#")[0].rstrip()
     if not re.fullmatch(r"[>|]-?", header):
         return None  # an indentation indicator or a keep chomping: write it quoted
-    body = text[header_end + 1 : node.end_mark.index]
+    body = text[header_end + 1 : node.end_mark.index].replace("\r\n", "\n")
     first = next((line for line in body.split("\n") if line.strip()), "")
     indent = first[: len(first) - len(first.lstrip(" "))]
     strip = header.endswith("-")
@@ -132,14 +132,17 @@ def replace_scalar(text: str, node: yaml.Node, value: str, flow: bool, *, quoted
         new = None if quoted else _block(value, node, text)
     elif style == "'" and "\n" not in value and not quoted:
         new = "'" + value.replace("'", "''") + "'"
-    elif style is None and not quoted and _plain_ok(value, flow):
+    elif not style and not quoted and _plain_ok(value, flow):
         new = value
     return Edit(start, end, new if new is not None else double_quoted(value))
 
 
 def _line_end(text: str, index: int) -> int:
+    """Where the line holding ``index`` ends (before its ``\\n`` or ``\\r\\n``)."""
     at = text.find("\n", index)
-    return len(text) if at < 0 else at
+    if at < 0:
+        return len(text)
+    return at - 1 if at > index and text[at - 1] == "\r" else at
 
 
 def add_key(text: str, mapping: yaml.MappingNode, after: yaml.Node, key: str, value: str, flow: bool) -> Edit:
@@ -167,10 +170,12 @@ def add_item(text: str, sequence: yaml.SequenceNode, value: str) -> Edit:
 
 
 def apply(text: str, edits: list[Edit]) -> str:
-    """The text with every edit made (edits must not overlap)."""
+    """The text with every edit made (edits must not overlap), in the text's line breaks."""
+    crlf = "\r\n" in text
     out = text
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        out = out[: edit.start] + edit.new + out[edit.end :]
+        new = edit.new.replace("\n", "\r\n") if crlf else edit.new
+        out = out[: edit.start] + new + out[edit.end :]
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,12 +16,15 @@ from test_bad_specs import run_cli
 OPEN_ID_EN = "en: The unique identification of the user in the current application."
 
 
-def _git(work: Path, *args: str) -> None:
+def _git(work: Path, *args: str, date: str = "2020-01-01T00:00:00Z") -> None:
+    """Run git in ``work``; a commit gets ``date`` (stale is decided by commit times, not the clock)."""
+    env = {**os.environ, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date}
     subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
         cwd=work,
         check=True,
         capture_output=True,
+        env=env,
     )
 
 
@@ -68,7 +72,7 @@ def test_a_source_changed_after_its_translation_is_stale_and_exported_fuzzy(work
     fuzzy = [e.msgctxt for e in polib.pofile(str(work / "th.po")) if "fuzzy" in e.flags]
     assert fuzzy == ["objects.User.fields.open_id.description"]
     # The translator updates the Thai too: no longer stale once committed.
-    _git(work, "commit", "-q", "-am", "source changed")
+    _git(work, "commit", "-q", "-am", "source changed", date="2021-01-01T00:00:00Z")
     assert _row(run_cli("i18n", "status", cwd=work).stdout, "th")[4] == "1"
     spec_file.write_text(
         spec_file.read_text(encoding="utf-8").replace(

@@ -141,72 +141,64 @@ def test_a_new_language_po_with_every_text_generates_its_docs(work: Path) -> Non
     assert (work / "spec" / "tiktok_v2.yaml").read_bytes() == before
 
 
-def _refused(work: Path, po_text: str | bytes, *args: str) -> str:
-    target = work / "in.po"
-    target.write_bytes(po_text.encode("utf-8") if isinstance(po_text, str) else po_text)
-    before = (work / "spec" / "tiktok_v2.yaml").read_bytes()
-    result = run_cli("i18n", "import", "in.po", *args, cwd=work)
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr and result.stdout == ""
-    assert (work / "spec" / "tiktok_v2.yaml").read_bytes() == before
-    return result.stderr
+PO_CASES = Path(__file__).resolve().parent / "po_cases"
+PO_CASE_NAMES = sorted(p.name for p in PO_CASES.iterdir() if (p / "expected.txt").is_file())
 
 
-HEADER = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+def test_every_po_case_has_a_spec_a_po_file_and_an_expected_message() -> None:
+    assert sorted(p.name for p in PO_CASES.iterdir() if p.is_dir()) == PO_CASE_NAMES
+    for name in PO_CASE_NAMES:
+        assert (PO_CASES / name / "spec.yaml").is_file() and (PO_CASES / name / "in.po").is_file(), name
+    assert len(PO_CASE_NAMES) >= 10
 
 
-def test_refused_unknown_msgctxt(work: Path) -> None:
-    text = HEADER + 'msgctxt "objects.User.fields.open_idd.description"\nmsgid "x"\nmsgstr "y"\n'
-    assert _refused(work, text) == (
-        "in.po:6:1: objects.User.fields.open_idd.description: msgctxt 'objects.User.fields.open_idd.description' "
-        "names no text of the spec; did you mean 'objects.User.fields.open_id.description'?\n"
-        "1 problem in in.po; nothing was written.\n"
-    )
+@pytest.mark.parametrize("name", PO_CASE_NAMES)
+def test_po_import_is_refused_with_its_message(name: str, tmp_path: Path) -> None:
+    """One folder per refusal in tests/po_cases/: spec.yaml, in.po, the exact standard error."""
+    case = tmp_path / "case"
+    shutil.copytree(PO_CASES / name, case)
+    before = (case / "spec.yaml").read_bytes()
+    result = run_cli("i18n", "import", "in.po", "--spec", "spec.yaml", cwd=case)
+    expected = (PO_CASES / name / "expected.txt").read_text(encoding="utf-8")
+    assert (result.returncode, result.stderr, result.stdout) == (2, expected, "")
+    assert (case / "spec.yaml").read_bytes() == before
+    assert sorted(p.name for p in case.iterdir()) == ["expected.txt", "in.po", "spec.yaml"]
 
 
-def test_refused_stale_msgid(work: Path) -> None:
-    text = (
-        HEADER + 'msgctxt "objects.User.fields.open_id.description"\nmsgid "The old text."\nmsgstr "ใหม่"\n'
-    )
-    assert _refused(work, text) == (
-        "in.po:6:1: objects.User.fields.open_id.description: stale: msgid is not the spec's current 'en' text; "
-        "export again (or msgmerge) and translate the new text\n"
-        "1 problem in in.po; nothing was written.\n"
-    )
+def test_plain_stays_plain_and_crlf_stays_crlf(tmp_path: Path) -> None:
+    text = (SPEC / "tiktok_v2.yaml").read_text(encoding="utf-8")
+    spec_file = tmp_path / "spec.yaml"
+    spec_file.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    st_before = po.load(spec_file)
+    catalog = polib.pofile(po.export(st_before, "th"))
+    entry(catalog, TITLE).msgstr += " ใหม่"
+    entry(catalog, UNION_ID).msgstr += " ใหม่"
+    catalog.save(str(tmp_path / "th.po"))
+    po_import.import_po(st_before, tmp_path / "th.po")
+    after = spec_file.read_bytes().decode("utf-8")
+    assert after.count("\n") == after.count("\r\n") == text.count("\n")
+    assert "    th: ออบเจ็กต์ผู้ใช้ของ TikTok API v2 ใหม่ # project translation\r\n" in after
+    assert "            แต่จะมี union_id เดียวที่ถาวรสำหรับผู้ใช้นั้น ใหม่\r\n" in after
 
 
-def test_refused_plural_form(work: Path) -> None:
-    text = HEADER + (
-        'msgctxt "package.title"\nmsgid "TikTok API v2 User Object"\nmsgid_plural "Objects"\n'
-        'msgstr[0] "ก"\nmsgstr[1] "ข"\n'
-    )
-    assert "a plural form (msgid_plural); a spec text has one form" in _refused(work, text)
-
-
-def test_refused_not_utf8(work: Path) -> None:
-    text = (
-        HEADER + 'msgctxt "package.title"\nmsgid "TikTok API v2 User Object"\nmsgstr "'
-    ).encode() + b'\xe0\xb8"\n'
-    assert _refused(work, text) == (
-        "in.po:8:9: the file is not UTF-8 (byte 0xe0); save it as UTF-8\n1 problem in in.po; nothing was written.\n"
-    )
-    latin = HEADER.replace("UTF-8", "ISO-8859-11")
-    assert "declares charset=ISO-8859-11" in _refused(work, latin)
-
-
-def test_refused_partial_new_language(work: Path) -> None:
-    text = (
-        HEADER.replace("th", "ja")
-        + 'msgctxt "package.title"\nmsgid "TikTok API v2 User Object"\nmsgstr "タイトル"\n'
-    )
-    message = _refused(work, text)
-    assert "'ja' is a new language and 43 texts have no translation (package.description, " in message
-
-
-def test_refused_source_language_and_a_translation_that_breaks_the_spec(work: Path) -> None:
-    assert "'en' is the spec's source language" in _refused(work, HEADER.replace("th", "en"))
-    text = HEADER + 'msgctxt "package.title"\nmsgid "TikTok API v2 User Object"\nmsgstr "ก\x07"\n'
-    assert "the text contains a control character U+0007; remove it" in _refused(work, text)
+def test_a_directory_spec_and_a_new_language_in_flow_and_block_styles(tmp_path: Path) -> None:
+    spec = tmp_path / "spec"
+    spec.mkdir()
+    head, tail = MINIMAL_SPEC.split("objects:\n")
+    (spec / "a.yaml").write_text(head.replace("languages: [en, th]", "languages:\n  - en\n  - th"), "utf-8")
+    (spec / "b.yaml").write_text("objects:\n" + tail, "utf-8")
+    st_before = po.load(spec)
+    catalog = polib.pofile(po.export(st_before, "ja"))
+    assert {e.occurrences[0][0] for e in catalog} == {"spec/a.yaml", "spec/b.yaml"}
+    for item in catalog:
+        item.msgstr = "訳: " + item.msgid
+    catalog.save(str(tmp_path / "ja.po"))
+    result = po_import.import_po(st_before, tmp_path / "ja.po")
+    assert result.added_language and [Path(f).name for f in result.files] == ["a.yaml", "b.yaml"]
+    a = (spec / "a.yaml").read_text("utf-8")
+    assert "languages:\n  - en\n  - th\n  - ja\n" in a
+    assert 'title: {en: Mini API, th: เอพีไอเล็ก, ja: "訳: Mini API"}' in a
+    assert all(loc.values["ja"] == "訳: " + loc.values["en"] for loc in find_texts(load_path(spec).data))
 
 
 def test_fuzzy_entries_are_not_imported(work: Path) -> None:
