@@ -1,4 +1,4 @@
-"""Command line: ``generate``, ``check``, ``validate``, ``lint`` and ``i18n`` (in cli_i18n). Bad input exits 2, never with a traceback."""
+"""Command line: generate, check, validate; lint and i18n in cli_i18n. Bad input exits 2, never a traceback."""
 
 from __future__ import annotations
 

@@ -102,7 +102,15 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    import re
+
     from generator import po
+
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", args.lang):
+        print(
+            f"error: --lang {args.lang!r} is not a language code (such as th, ja or pt-BR)", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
 
     text = po.export(po.load(args.spec), args.lang)
     if args.output is None:

@@ -240,3 +240,28 @@ def test_any_translation_round_trips(tmp_path_factory: pytest.TempPathFactory, n
     once = [p.read_bytes() for p in sorted((work / "spec").iterdir())]
     po_import.import_po(po.load(work / "spec"), work / "th.po")
     assert [p.read_bytes() for p in sorted((work / "spec").iterdir())] == once
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(new=hostile_texts(), flow=st.booleans())
+def test_any_new_language_text_round_trips(
+    tmp_path_factory: pytest.TempPathFactory, new: str, flow: bool
+) -> None:
+    work = tmp_path_factory.mktemp("po")
+    if flow:
+        (work / "spec").mkdir()
+        (work / "spec" / "spec.yaml").write_text(MINIMAL_SPEC, encoding="utf-8")
+    else:
+        shutil.copytree(SPEC, work / "spec")
+    st_before = po.load(work / "spec")
+    (work / "ja.po").write_text(po.export(st_before, "ja"), encoding="utf-8")
+    catalog = polib.pofile(str(work / "ja.po"), encoding="utf-8")
+    for item in catalog:
+        item.msgstr = new
+    catalog.save(str(work / "ja.po"))
+    po_import.import_po(st_before, work / "ja.po")
+    after = find_texts(load_path(work / "spec").data)
+    assert [loc.values["ja"] for loc in after] == [new] * len(st_before.texts)
+    assert [{k: v for k, v in loc.values.items() if k != "ja"} for loc in after] == [
+        loc.values for loc in st_before.texts
+    ]

@@ -229,6 +229,8 @@ def test_cli_formats_and_strict() -> None:
     assert [f["rule"] for f in as_json["findings"]] == ["untranslated"]
     github = run_cli("lint", "--format", "github", "--strict", "--spec", "spec.yaml", cwd=folder)
     assert github.stdout.startswith("::error file=spec.yaml,line=22,col=40,title=untranslated::objects.Thing")
+    as_json = json.loads(run_cli("validate", "--format", "json", "--spec", "spec.yaml", cwd=folder).stdout)
+    assert as_json["problems"] == [] and [f["rule"] for f in as_json["lint"]] == ["untranslated"]
     validate = run_cli("validate", "--spec", "spec.yaml", cwd=folder)
     assert validate.returncode == 0 and "warning: spec.yaml:22:40:" in validate.stderr
     assert run_cli("validate", "--strict", "--spec", "spec.yaml", cwd=folder).returncode == 2
