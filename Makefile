@@ -54,6 +54,7 @@ validate: $(STAMP)
 
 test: $(STAMP) $(DOCS_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m generator check --spec $(SPEC) --out $(OUT)
+	$(BIN)/python -m generator lint --strict --spec $(SPEC)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)

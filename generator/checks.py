@@ -16,6 +16,7 @@ from generator import endpoint_checks, name_checks, naming
 from generator.constraint_checks import constraint_problems
 from generator.labels import LABEL_KEYS, default_labels
 from generator.problems import Problem, closest
+from generator.texts import IGNORE_KEY
 from generator.type_checks import example_problem, type_problems
 from generator.yaml_source import Document, Path_
 
@@ -110,6 +111,8 @@ def text_problems(doc: Document) -> list[Problem]:
                     doc.problem(path, f"missing the {lang!r} text (languages are {', '.join(langs)})")
                 )
         for lang, value in text.items():
+            if lang == IGNORE_KEY:
+                continue  # lint suppressions, checked by the schema
             if lang not in langs:
                 problems.append(
                     doc.problem(

@@ -1,4 +1,4 @@
-"""Command line: ``generate``, ``check`` and ``validate``. Bad input exits 2, never with a traceback."""
+"""Command line: generate, check, validate; lint and i18n in cli_i18n. Bad input exits 2, never a traceback."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator import cli_i18n
 from generator.problems import SpecError
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
@@ -35,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument(
                 "--format", choices=("text", "json"), default="text", help="how to report problems"
             )
+            cmd.add_argument("--strict", action="store_true", help="lint findings are errors (exit 2)")
+    cli_i18n.add_commands(sub)
     return parser
 
 
@@ -59,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(problem.format(), file=sys.stderr)
             count = len(exc.problems)
             print(
-                f"{count} problem{'s' if count != 1 else ''} in the spec; nothing was written.",
+                f"{count} problem{'s' if count != 1 else ''} in {getattr(exc, 'what', 'the spec')}; nothing was written.",
                 file=sys.stderr,
             )
         return EXIT_BAD_INPUT
@@ -107,14 +110,9 @@ def _cached_run(spec: Path) -> tuple[str | None, dict[str, str] | None]:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "validate":
-        from generator.spec import load_spec
-
-        spec = load_spec(args.spec)
-        if args.format == "json":
-            print('{"problems": []}')
-        else:
-            print(f"{', '.join(spec.files)}: ok ({len(spec.objects)} objects, {len(spec.scopes)} scopes)")
-        return EXIT_OK
+        return cli_i18n.validate(args.spec, args.format, args.strict)
+    if args.command in cli_i18n.COMMANDS:
+        return cli_i18n.run(args)
     from generator import cache, writer
     from generator.yaml_source import spec_files
 

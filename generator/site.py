@@ -159,12 +159,17 @@ def strip_other_languages(path: str, text: str) -> str:
 
 
 def site_sources(
-    project: ProjectIR, generated: Mapping[str, str], site_dir: str, root: str
+    project: ProjectIR,
+    generated: Mapping[str, str],
+    site_dir: str,
+    root: str,
+    home: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Every file of the MkDocs project: its config, the pages per language, the OpenAPI documents.
 
     ``generated`` is the generator's output (``{relative path: text}``); ``site_dir`` and ``root``
-    (the project root) are relative to the staging directory.
+    (the project root) are relative to the staging directory. ``home`` adds a section to each
+    language's home page (the translation status, see ``site_status``).
     """
     files: dict[str, str] = {}
     config = mkdocs_config(project, site_dir, root)
@@ -178,6 +183,8 @@ def site_sources(
             continue
         if parts[1] in codes:
             text = strip_other_languages(path, text)
+            if home and parts[2:] == ["index.md"]:
+                text = text.rstrip("\n") + "\n\n" + home[parts[1]]
         elif parts[1] != "bilingual":
             raise SiteError(f"{path}: not in a language folder")
         files[posixpath.join(DOCS_DIR, *parts[1:])] = text
@@ -193,7 +200,7 @@ def site_sources(
 
 def main(argv: list[str] | None = None) -> int:
     """Stage the site's sources from a fresh ``generated/``; exit 1 if it is stale."""
-    from generator import pipeline, writer
+    from generator import pipeline, site_status, writer
     from generator.ir import build_ir
     from generator.spec import load_spec
 
@@ -213,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out.absolute()
     site_dir = posixpath.relpath(args.site.absolute().as_posix(), out.as_posix())
     root = posixpath.relpath(PROJECT_ROOT.as_posix(), out.as_posix())
-    writer.write_tree(args.out, site_sources(project, generated, site_dir, root))
+    home = site_status.home_sections(args.spec, project.languages)
+    writer.write_tree(args.out, site_sources(project, generated, site_dir, root, home))
     print(f"{args.out}: MkDocs project for {', '.join(spec.languages)} from {args.generated}")
     return 0
 

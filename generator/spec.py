@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import checks, schema_fast
+from generator import checks, schema_fast, texts
 from generator.problems import Problem, SpecError, closest
 from generator.spec_model import (
     PRIMITIVES,
@@ -145,6 +145,10 @@ _NESTED_NAME_RULES = {
 def _name_problem(doc: Document, path: tuple[str | int, ...], name: str) -> Problem:
     parent = str(path[-1]) if path else ""
     what = _NAME_RULES.get(parent) if len(path) == 1 else _NESTED_NAME_RULES.get(parent)
+    if parent == texts.IGNORE_KEY:
+        rules = schema()["$defs"]["lint_ignore"]["propertyNames"]["enum"]
+        close = closest(name, rules)
+        what = f"not a lint rule{f'; did you mean {close!r}?' if close else ''} (rules: {', '.join(rules)})"
     return doc.problem(
         (*path, name),
         f"invalid name {name!r}: {what or 'a language code must look like en, th or pt-BR'}",
@@ -184,7 +188,7 @@ def validate_document(doc: Document) -> Spec:
     problems.extend(checks.meaning_problems(doc))
     if problems:
         raise SpecError(problems)
-    return build(doc)
+    return build(texts.without_ignores(doc))
 
 
 def load_spec(path: Path) -> Spec:

@@ -322,24 +322,22 @@ class _Builder:
         return None
 
 
+def not_utf8(display: str, raw: bytes, exc: UnicodeDecodeError) -> Problem:
+    """The problem of a file that is not UTF-8, at its first bad byte."""
+    before = raw[: exc.start]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    message = f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+    return Problem(display, line, column, "", message)
+
+
 def _decode(display: str, raw: bytes, problems: list[Problem]) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        problems.append(
-            Problem(
-                display,
-                line,
-                column,
-                "",
-                f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
-            )
-        )
+        problems.append(not_utf8(display, raw, exc))
         return None
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
