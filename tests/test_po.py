@@ -76,7 +76,7 @@ def test_export_carries_context_references_and_comments(work: Path) -> None:
     line = load_path(work / "spec").where((*_path(work, UNION_ID), "th")).line
     assert union.occurrences == [("spec/tiktok_v2.yaml", str(line))]
     assert "Fixed: the seed ends" in union.comment
-    assert entry(catalog, TITLE).comment == "project translation"
+    assert entry(catalog, TITLE).comment.startswith("project translation")
     assert catalog.metadata["Language"] == "th" and "charset=UTF-8" in catalog.metadata["Content-Type"]
 
 
@@ -177,7 +177,10 @@ def test_plain_stays_plain_and_crlf_stays_crlf(tmp_path: Path) -> None:
     po_import.import_po(st_before, tmp_path / "th.po")
     after = spec_file.read_bytes().decode("utf-8")
     assert after.count("\n") == after.count("\r\n") == text.count("\n")
-    assert "    th: ออบเจ็กต์ผู้ใช้ของ TikTok API v2 ใหม่ # project translation\r\n" in after
+    assert (
+        "    th: TikTok API v2 (Login Kit และ Display API) ใหม่ # project translation (title and description)\r\n"
+        in after
+    )
     assert "            แต่จะมี union_id เดียวที่ถาวรสำหรับผู้ใช้นั้น ใหม่\r\n" in after
 
 

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 350f8e203f2db826). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 e286690c4294da10). Do not edit.
 """Pydantic models: TikTok API v2 (Login Kit and Display API).
 
 Every object tolerates fields it does not know (a new API field never breaks parsing)

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 350f8e203f2db826). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 e286690c4294da10). Do not edit.
 """The Video model; import from tiktok_v2.models, which loads this module on first use."""
 
 from pydantic import ConfigDict, Field
