@@ -10,6 +10,7 @@ from typing import Any
 
 from generator import naming
 from generator.labels import labels_for
+from generator.metadata import PackageMetadata
 from generator.spec import EndpointSpec, FieldSpec, ObjectSpec, Spec, Text, TypeRef
 
 _PY_PRIMITIVES = {"string": "str", "boolean": "bool", "int32": "int", "int64": "int", "number": "float"}
@@ -177,6 +178,7 @@ class ProjectIR:
     scoped_objects: tuple[ObjectIR, ...]
     endpoints: tuple[EndpointIR, ...]
     errors: tuple[ErrorIR, ...]  # all endpoints' error codes, first occurrence wins
+    metadata: PackageMetadata = PackageMetadata()  # license, authors, homepage, keywords, contact
 
     @property
     def header(self) -> str:
@@ -459,4 +461,5 @@ def build_ir(spec: Spec) -> ProjectIR:
         scoped_objects=tuple(o for o in objects if o.scoped),
         endpoints=endpoints,
         errors=tuple(errors.values()),
+        metadata=spec.package.metadata,
     )

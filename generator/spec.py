@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import checks, schema_fast
+from generator.metadata import PackageMetadata, metadata_problems, package_metadata
 from generator.problems import Problem, SpecError, closest
 from generator.yaml_source import Document, load_path, read_sources
 
@@ -119,6 +120,7 @@ class PackageSpec:
     description: Text
     api_version: str | None
     base_url: str
+    metadata: PackageMetadata = PackageMetadata()  # license, authors, homepage, keywords, contact
 
 
 @dataclass(frozen=True)
@@ -358,6 +360,7 @@ def _build(doc: Document) -> Spec:
             pkg["description"],
             pkg.get("api_version"),
             pkg["base_url"],
+            metadata=package_metadata(pkg),
         ),
         auth=AuthSpec(auth["authorize_url"], auth["token_url"]) if auth else None,
         scopes=scopes,
@@ -371,6 +374,7 @@ def validate_document(doc: Document) -> Spec:
     """Check a read document against the schema and the meaning checks; build the spec model."""
     problems = _schema_problems(doc)
     problems.extend(checks.meaning_problems(doc))
+    problems.extend(metadata_problems(doc))
     if problems:
         raise SpecError(problems)
     return _build(doc)

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 b37e43273a59d3e2). Do not edit.
 """TikTok API v2 User Object: typed models, scopes and API constants.
 
 The User Object contains information about a TikTok user.
@@ -8,10 +8,8 @@ import typing
 
 from tiktok_v2 import models
 from tiktok_v2.api import *  # noqa: F403
-from tiktok_v2.api import __all__ as _api_all
 from tiktok_v2.i18n import LANGUAGES, describe, describe_model, field_scope
 from tiktok_v2.scopes import *  # noqa: F403
-from tiktok_v2.scopes import __all__ as _scopes_all
 
 if typing.TYPE_CHECKING:
     from tiktok_v2.models import User
@@ -22,12 +20,27 @@ if typing.TYPE_CHECKING:
 __version__ = "2.0.0"
 
 __all__ = [
-    *_api_all,
+    "BASE_URL",
+    "ERROR_HTTP_STATUS",
+    "ErrorCode",
+    "AUTHORIZE_URL",
+    "TOKEN_URL",
+    "GET_USER_INFO_URL",
+    "GET_USER_INFO_URL_RATE_LIMIT_PER_MINUTE",
     "User",
     "Error",
     "UserInfoData",
     "UserInfoResponse",
-    *_scopes_all,
+    "SCOPE_DESCRIPTIONS",
+    "Scope",
+    "ScopeNotGrantedError",
+    "UnknownFieldError",
+    "UnknownScopeError",
+    "USER_FIELD_SCOPES",
+    "UserField",
+    "build_user_fields_param",
+    "user_fields_for_scopes",
+    "scopes_for_user_fields",
     "LANGUAGES",
     "__version__",
     "describe",

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 b37e43273a59d3e2). Do not edit.
 """Pydantic models: TikTok API v2 User Object.
 
 Every object tolerates fields it does not know (a new API field never breaks parsing)
@@ -31,7 +31,7 @@ __all__ = [
 class _Model(BaseModel):
     """Base of the generated models: unknown fields kept, wire names in and out."""
 
-    model_config = ConfigDict(
+    model_config: typing.ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
         validate_by_name=True,
         validate_by_alias=True,

@@ -1,5 +1,7 @@
-# Generated from spec/tiktok_v2.yaml (sha256 85d3de04a2cb92f4). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 b37e43273a59d3e2). Do not edit.
 """The UserInfoData model; import from tiktok_v2.models, which loads this module on first use."""
+
+from typing import ClassVar
 
 from pydantic import ConfigDict, Field
 
@@ -14,7 +16,7 @@ __all__ = [
 class UserInfoData(_Model):
     """The data part of the Get User Info response."""
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         json_schema_extra={
             "x-descriptions": {
                 "en": "The data part of the Get User Info response.",
