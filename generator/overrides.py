@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator import templating
 from generator.paths import TEMPLATES
 from generator.problems import Problem, SpecError, closest
 from generator.writer import OutputError
@@ -101,6 +100,10 @@ def _override_frame(exc: BaseException, chosen: tuple[Path, ...]) -> tuple[str, 
 @contextmanager
 def active(chosen: tuple[Path, ...]) -> Iterator[None]:
     """Render with these override folders; an error raised in one of their templates names its file and line."""
+    import jinja2
+
+    from generator import templating
+
     templating.set_overrides(chosen)
     try:
         yield
@@ -109,6 +112,8 @@ def active(chosen: tuple[Path, ...]) -> Iterator[None]:
         if where is None:
             raise
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if isinstance(exc, jinja2.TemplateNotFound):
+            message = f"there is no template {exc.name!r}, in the override folders or built in"
         raise TemplateOverrideError(
             f"{where[0]}:{where[1]}: {message} (in an override template; it sees the same variables "
             "as the built-in template it replaces)"

@@ -15,9 +15,7 @@ import json
 import os
 from pathlib import Path
 
-from generator import labels
 from generator.paths import PACKAGE
-from generator.spec import parse_spec_text
 from generator.writer import OutputError
 from generator.yaml_source import display_name, spec_files
 
@@ -77,6 +75,8 @@ def _quote(value: str) -> str:
 
 def _labels(languages: list[str]) -> str:
     """A ``labels:`` block for the languages the toolkit has no interface words for (English, to translate)."""
+    from generator import labels  # imported here: the command line builds its parser on every run
+
     english = labels.default_labels("en")
     missing = {lang: sorted(labels.LABEL_KEYS - set(labels.default_labels(lang))) for lang in languages}
     missing = {lang: words for lang, words in missing.items() if words}
@@ -204,6 +204,8 @@ def init(folder: Path, package: str, languages: list[str]) -> list[Path]:
     spec_path = folder / f"{package}.yaml"
     schema = os.path.relpath(PACKAGE / "spec.schema.json", folder.resolve())
     text = starter_spec(package, languages, Path(schema).as_posix())
+    from generator.spec import parse_spec_text
+
     parse_spec_text(text, display_name(spec_path))  # refuses a bad package name or language code
     folder.mkdir(parents=True, exist_ok=True)
     written = [spec_path]

@@ -109,6 +109,14 @@ def test_an_error_in_a_partial_an_override_includes_names_the_partial(tmp_path: 
     assert result.stderr.startswith("error: tpl/docs/_mine.md.j2:2: 'missing_name' is undefined")
 
 
+def test_an_override_that_includes_a_missing_template_names_its_line(tmp_path: Path) -> None:
+    result = _override(tmp_path, "docs/index.md.j2", 'a\n{% include "docs/_gone.md.j2" %}\n')
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "error: tpl/docs/index.md.j2:2: there is no template 'docs/_gone.md.j2', in the override folders or built in"
+    )
+
+
 def test_escaping_filters_stay_in_force_for_overrides(tmp_path: Path) -> None:
     hostile = MINIMAL_SPEC.replace("A thing.", '"a | b <script>x</script> {{ 7*7 }}"')
     (tmp_path / "spec.yaml").write_text(hostile, encoding="utf-8")
