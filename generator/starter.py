@@ -202,8 +202,12 @@ def init(folder: Path, package: str, languages: list[str]) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{display_name(folder)} is not a directory; name a folder for the spec")
     spec_path = folder / f"{package}.yaml"
-    schema = os.path.relpath(PACKAGE / "spec.schema.json", folder.resolve())
-    text = starter_spec(package, languages, Path(schema).as_posix())
+    schema_file = PACKAGE / "spec.schema.json"
+    try:  # relative, as editors resolve it from the spec file
+        schema = Path(os.path.relpath(schema_file, folder.resolve())).as_posix()
+    except ValueError:  # another drive (Windows): no relative path exists
+        schema = schema_file.as_uri()
+    text = starter_spec(package, languages, schema)
     from generator.spec import parse_spec_text
 
     parse_spec_text(text, display_name(spec_path))  # refuses a bad package name or language code
