@@ -12,28 +12,17 @@ from typing import Any
 
 from packaging.version import VERSION_PATTERN
 
-from generator import name_checks, naming
+from generator import endpoint_checks, name_checks, naming
+from generator.constraint_checks import constraint_problems
+from generator.type_checks import example_problem, type_problems
 from generator.labels import LABEL_KEYS, default_labels
 from generator.problems import Problem, closest
 from generator.yaml_source import Document, Path_
 
-PRIMITIVES = ("string", "boolean", "int32", "int64", "number")
 # Names that become file and folder names are kept well below file systems' 255 bytes.
 MAX_NAME = 100
 # What pip accepts as a version (PEP 440), as packaging (pip's own library) spells it.
 _PEP440 = re.compile(VERSION_PATTERN, re.VERBOSE | re.IGNORECASE)
-# Type names people bring from other languages, and the spec's name for each.
-_TYPE_ALIASES = {
-    "str": "string",
-    "text": "string",
-    "bool": "boolean",
-    "int": "int64",
-    "integer": "int64",
-    "long": "int64",
-    "float": "number",
-    "double": "number",
-    "list": "array",
-}
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -79,6 +68,9 @@ def _texts(data: dict[str, Any]) -> Iterator[tuple[Path_, Any]]:
         for wire, field in _dict(obj.get("fields")).items():
             if isinstance(field, dict) and "description" in field:
                 yield ("objects", name, "fields", wire, "description"), field["description"]
+    for name, tag in _dict(data.get("tags")).items():
+        if isinstance(tag, dict) and "description" in tag:
+            yield ("tags", name, "description"), tag["description"]
     for key, ep in _dict(data.get("endpoints")).items():
         ep = _dict(ep)
         for part in ("summary", "description"):
@@ -87,12 +79,23 @@ def _texts(data: dict[str, Any]) -> Iterator[tuple[Path_, Any]]:
         fp = _dict(ep.get("fields_parameter"))
         if "description" in fp:
             yield ("endpoints", key, "fields_parameter", "description"), fp["description"]
-        for ex_key, ex in _dict(ep.get("examples")).items():
-            if isinstance(ex, dict) and "summary" in ex:
-                yield ("endpoints", key, "examples", ex_key, "summary"), ex["summary"]
+        for name, param in _dict(ep.get("query_parameters")).items():
+            if isinstance(param, dict) and "description" in param:
+                yield ("endpoints", key, "query_parameters", name, "description"), param["description"]
+        body = _dict(ep.get("request_body"))
+        if "description" in body:
+            yield ("endpoints", key, "request_body", "description"), body["description"]
+        yield from _summaries(("endpoints", key, "request_body", "examples"), body.get("examples"))
+        yield from _summaries(("endpoints", key, "examples"), ep.get("examples"))
         for code, err in _dict(ep.get("errors")).items():
             if isinstance(err, dict) and "description" in err:
                 yield ("endpoints", key, "errors", code, "description"), err["description"]
+
+
+def _summaries(path: Path_, examples: Any) -> Iterator[tuple[Path_, Any]]:
+    for ex_key, ex in _dict(examples).items():
+        if isinstance(ex, dict) and "summary" in ex:
+            yield (*path, ex_key, "summary"), ex["summary"]
 
 
 def _languages(data: dict[str, Any]) -> list[str]:
@@ -133,68 +136,6 @@ def text_problems(doc: Document) -> list[Problem]:
     return problems
 
 
-def _known_types(data: dict[str, Any]) -> list[str]:
-    return [*PRIMITIVES, "array", *_dict(data.get("objects"))]
-
-
-def _type_problems(doc: Document, path: Path_, raw: dict[str, Any], objects: dict[str, Any]) -> list[Problem]:
-    name = raw.get("type")
-    if not isinstance(name, str):
-        return []
-    known = _known_types(doc.data)
-    if name not in known:
-        close = _TYPE_ALIASES.get(name.lower()) or closest(name, known)
-        hint = f"did you mean {close!r}?" if close else f"use one of {', '.join(known)}"
-        return [doc.problem((*path, "type"), f"unknown type {name!r}; {hint}")]
-    if name == "array":
-        items = raw.get("items")
-        if not isinstance(items, dict):
-            return [doc.problem((*path, "type"), "an array needs `items: {type: ...}`")]
-        return _type_problems(doc, (*path, "items"), items, objects)
-    if "items" in raw:
-        return [
-            doc.problem((*path, "items"), f"`items` is only for arrays, and this type is {name!r}", key=True)
-        ]
-    return []
-
-
-def _example_problem(value: Any, raw: dict[str, Any], objects: dict[str, Any]) -> str | None:
-    """Whether an example value fits its declared type (None if it does)."""
-    name = raw.get("type")
-    checks_by_type: dict[str, Any] = {
-        "string": lambda v: isinstance(v, str),
-        "boolean": lambda v: isinstance(v, bool),
-        "int32": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31,
-        "int64": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63,
-        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    }
-    if name in checks_by_type:
-        return None if checks_by_type[name](value) else f"{value!r} is not a valid {name}"
-    if name == "array":
-        if not isinstance(value, list):
-            return f"expected a list, found {value!r}"
-        items = _dict(raw.get("items"))
-        for i, item in enumerate(value):
-            bad = _example_problem(item, items, objects)
-            if bad:
-                return f"item {i}: {bad}"
-        return None
-    if isinstance(name, str) and name in objects:
-        if not isinstance(value, dict):
-            return f"expected a mapping for {name}, found {value!r}"
-        fields = _dict(_dict(objects[name]).get("fields"))
-        for key, item in value.items():
-            if key in fields and isinstance(fields[key], dict):
-                bad = _example_problem(item, fields[key], objects)
-                if bad:
-                    return f"{key}: {bad}"
-        for key, field in fields.items():
-            if isinstance(field, dict) and field.get("required") and key not in value:
-                return f"the required field {key!r} of {name} is missing"
-        return None
-    return None
-
-
 def object_problems(doc: Document) -> list[Problem]:
     """Types, scopes, examples and Python names of every object's fields."""
     data = doc.data
@@ -220,14 +161,17 @@ def object_problems(doc: Document) -> list[Problem]:
                     )
                 )
                 continue
-            problems.extend(_type_problems(doc, path, field, objects))
+            problems.extend(type_problems(doc, path, field, objects))
+            problems.extend(
+                constraint_problems(doc, path, field, lambda v: example_problem(v, field, objects))
+            )
             scope = field.get("scope")
             if isinstance(scope, str) and scope not in scopes:
                 close = closest(scope, scopes)
                 hint = f"; did you mean {close!r}?" if close else "; declare it under `scopes`"
                 problems.append(doc.problem((*path, "scope"), f"scope {scope!r} is not declared{hint}"))
             if "example" in field:
-                bad_example = _example_problem(field["example"], field, objects)
+                bad_example = example_problem(field["example"], field, objects)
                 if bad_example:
                     problems.append(
                         doc.problem((*path, "example"), f"the example does not fit the type: {bad_example}")
@@ -303,7 +247,7 @@ def endpoint_problems(doc: Document) -> list[Problem]:
         if isinstance(response, str) and response in objects:
             for ex_key, ex in _dict(ep.get("examples")).items():
                 if isinstance(ex, dict) and "value" in ex:
-                    bad = _example_problem(ex["value"], {"type": response}, objects)
+                    bad = example_problem(ex["value"], {"type": response}, objects)
                     if bad:
                         problems.append(
                             doc.problem(
@@ -367,6 +311,7 @@ def package_problems(doc: Document) -> list[Problem]:
                 close = closest(key, sorted(LABEL_KEYS))
                 hint = f"; did you mean {close!r}?" if close else ""
                 problems.append(doc.problem(("labels", lang, key), f"unknown label {key!r}{hint}", key=True))
+
     for lang in langs:
         given = set(_dict(labels.get(lang)))
         missing = LABEL_KEYS - given - set(default_labels(lang))
@@ -394,5 +339,6 @@ def meaning_problems(doc: Document) -> list[Problem]:
         *object_problems(doc),
         *name_checks.name_problems(doc),
         *endpoint_problems(doc),
+        *endpoint_checks.request_problems(doc),
         *package_problems(doc),
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -151,7 +152,40 @@ def toml_str(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-ESCAPERS = {
+# A ``{name}`` in an interface word (a label) where a value goes.
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def md_fill(label: str, values: dict[str, str]) -> str:
+    """Markdown for a sentence with ``{name}`` placeholders: the words as text, each value as code.
+
+    Only the names in ``values`` are placeholders: any other ``{...}`` in a label (a spec may
+    override labels with any text) is shown as written.
+    """
+    out: list[str] = []
+    start = 0
+    for found in _PLACEHOLDER.finditer(label):
+        if found.group(1) in values:
+            out.extend((label[start : found.start()], md_code(values[found.group(1)])))
+            start = found.end()
+    out.append(label[start:])
+    # Words (even parts) as text: the first as a paragraph start, later ones keep their spaces.
+    return "".join(
+        part if i % 2 else (md_text(part) if i == 0 else _md_common(_LINE_BREAK.sub(" ", part)))
+        for i, part in enumerate(out)
+    )
+
+
+def md_value(value: object) -> str:
+    """Code for a value in the docs (a bound, a default, allowed values): each list item its own span."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(md_value(v) for v in value)
+    if isinstance(value, str):
+        return md_code(value)
+    return md_code(json.dumps(value, ensure_ascii=False))
+
+
+ESCAPERS: dict[str, Callable[..., str]] = {
     "toml_str": toml_str,
     "py_str": py_str,
     "py_docstring": py_docstring,
@@ -160,6 +194,8 @@ ESCAPERS = {
     "md_cell": md_cell,
     "md_code": md_code,
     "md_heading": md_heading,
+    "md_fill": md_fill,
+    "md_value": md_value,
     "html_attr": html_attr,
     "html_comment": html_comment,
 }

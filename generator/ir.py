@@ -9,9 +9,42 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import naming
+from generator.escaping import py_str
+from generator.ir_endpoints import (
+    EndpointIR,
+    ErrorIR,
+    ErrorShapeIR,
+    ExampleIR,
+    PaginationIR,
+    RequestBodyIR,
+    TagIR,
+    build_endpoint,
+    error_table,
+    tags,
+)
 from generator.labels import labels_for
 from generator.metadata import PackageMetadata
-from generator.spec import EndpointSpec, FieldSpec, ObjectSpec, Spec, Text, TypeRef
+from generator.spec import FieldSpec, ObjectSpec, Spec, Text, TypeRef
+from generator.spec_model import Constraints
+
+# The endpoint IR's names, re-exported: the renderers import every IR name from here.
+__all__ = [
+    "EndpointIR",
+    "ErrorIR",
+    "ErrorShapeIR",
+    "ExampleIR",
+    "FieldIR",
+    "LanguageIR",
+    "ModelModuleIR",
+    "ObjectIR",
+    "PaginationIR",
+    "ProjectIR",
+    "RequestBodyIR",
+    "ScopeIR",
+    "TagIR",
+    "Translation",
+    "build_ir",
+]
 
 _PY_PRIMITIVES = {"string": "str", "boolean": "bool", "int32": "int", "int64": "int", "number": "float"}
 _JSON_PRIMITIVES: dict[str, dict[str, Any]] = {
@@ -51,6 +84,11 @@ class FieldIR:
     json_schema: dict[str, Any]
     example: Any
     has_example: bool
+    format: str | None  # a string's format (uri, date-time, ...)
+    constraints: tuple[tuple[str, Any], ...]  # (spec key, value): minimum, max_items, enum, ...
+    default: Any
+    has_default: bool
+    py_constraints: tuple[str, ...]  # pydantic ``Field`` arguments: ``ge=0``, ``max_length=20``
 
 
 @dataclass(frozen=True)
@@ -80,6 +118,7 @@ class ModelModuleIR:
     objects: tuple[ObjectIR, ...]  # dependencies first
     imports: tuple[tuple[str, str], ...]  # (module, class) of the other modules' classes it uses
     doc: str
+    uses_literal: bool  # a field takes only listed values (``Literal[...]``)
 
 
 @dataclass(frozen=True)
@@ -100,50 +139,6 @@ class ScopeIR:
     description: Text
     translations: tuple[Translation, ...]
     fields: tuple[ScopeFieldIR, ...]
-
-
-@dataclass(frozen=True)
-class ErrorIR:
-    """An API error code."""
-
-    code: str
-    member: str
-    status: int
-    description: Text
-
-
-@dataclass(frozen=True)
-class ExampleIR:
-    """A named example response."""
-
-    key: str
-    summary: Text
-    value: Any
-
-
-@dataclass(frozen=True)
-class EndpointIR:
-    """An HTTP operation."""
-
-    key: str
-    slug: str
-    constant: str
-    method: str
-    path: str
-    url: str
-    summary: Text
-    description: Text
-    rate_limit_per_minute: int | None
-    oauth2: bool
-    fields_param: str | None
-    fields_param_required: bool
-    fields_param_description: Text | None
-    fields_param_example: str | None
-    fields_object: ObjectIR | None
-    response: ObjectIR
-    examples: tuple[ExampleIR, ...]
-    errors: tuple[ErrorIR, ...]
-    scopes: tuple[str, ...]  # the scopes any of its selectable fields need, in spec order
 
 
 @dataclass(frozen=True)
@@ -178,6 +173,7 @@ class ProjectIR:
     scoped_objects: tuple[ObjectIR, ...]
     endpoints: tuple[EndpointIR, ...]
     errors: tuple[ErrorIR, ...]  # all endpoints' error codes, first occurrence wins
+    tags: tuple[TagIR, ...] = ()
     metadata: PackageMetadata = PackageMetadata()  # license, authors, homepage, keywords, contact
 
     @property
@@ -197,6 +193,41 @@ def _py_type(ref: TypeRef, classes: dict[str, str]) -> str:
     if ref.kind == "object":
         return classes[ref.name]
     return _PY_PRIMITIVES[ref.name]
+
+
+# Each constraint's JSON Schema keyword and pydantic ``Field`` argument.
+_JSON_KEYWORDS = {
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "min_length": "minLength",
+    "max_length": "maxLength",
+    "min_items": "minItems",
+    "max_items": "maxItems",
+    "enum": "enum",
+}
+_PYDANTIC_ARGS = {
+    "minimum": "ge",
+    "maximum": "le",
+    "min_length": "min_length",
+    "max_length": "max_length",
+    "min_items": "min_length",
+    "max_items": "max_length",
+}
+
+
+def _constrained_schema(ref: TypeRef, constraints: Constraints) -> dict[str, Any]:
+    schema = _json_schema(ref)
+    for key, value in constraints.pairs():
+        schema[_JSON_KEYWORDS[key]] = list(value) if key == "enum" else value
+    if constraints.has_default:
+        schema["default"] = constraints.default
+    return schema
+
+
+def _py_base(ref: TypeRef, constraints: Constraints, classes: dict[str, str]) -> str:
+    if constraints.enum is not None:
+        return "Literal[" + ", ".join(py_str(v) for v in constraints.enum) + "]"
+    return _py_type(ref, classes)
 
 
 def _json_schema(ref: TypeRef) -> dict[str, Any]:
@@ -227,7 +258,7 @@ def _ref_object(ref: TypeRef) -> str | None:
 
 def _field(f: FieldSpec, spec: Spec, classes: dict[str, str], rank: dict[str, int], owner: str) -> FieldIR:
     py_name = naming.field_name(f.wire_name, frozenset(classes.values()))
-    py_type = _py_type(f.type, classes)
+    py_type = _py_base(f.type, f.constraints, classes)
     annotation = py_type if f.required else f"{py_type} | None"
     used = _ref_object(f.type)
     if used is not None and rank[used] >= rank[owner]:
@@ -249,9 +280,18 @@ def _field(f: FieldSpec, spec: Spec, classes: dict[str, str], rank: dict[str, in
         translations=_translations(f.description, spec.languages),
         type_label=_type_label(f.type),
         type_object=used,
-        json_schema=_json_schema(f.type),
+        json_schema=_constrained_schema(f.type, f.constraints),
         example=f.example,
         has_example=f.has_example,
+        format=f.type.format,
+        constraints=f.constraints.pairs(),
+        default=f.constraints.default,
+        has_default=f.constraints.has_default,
+        py_constraints=tuple(
+            f"{_PYDANTIC_ARGS[key]}={value!r}"
+            for key, value in f.constraints.pairs()
+            if key in _PYDANTIC_ARGS
+        ),
     )
 
 
@@ -372,39 +412,11 @@ def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[Mod
                 name=name,
                 objects=tuple(members),
                 imports=tuple(sorted(used)),
+                uses_literal=any(f.py_type.startswith("Literal[") for o in members for f in o.fields),
                 doc=f"{doc}; import from {package}.models, which loads this module on first use.",
             )
         )
     return tuple(modules)
-
-
-def _endpoint(
-    e: EndpointSpec, spec: Spec, objects: dict[str, ObjectIR], errors: dict[str, ErrorIR]
-) -> EndpointIR:
-    fp = e.fields_parameter
-    fields_object = objects[fp.object] if fp else None
-    used = {f.scope for f in fields_object.fields} if fields_object else set()
-    return EndpointIR(
-        key=e.key,
-        slug=naming.kebab(e.key),
-        constant=naming.endpoint_constant(e.key),
-        method=e.method,
-        path=e.path,
-        url=spec.package.base_url.rstrip("/") + e.path,
-        summary=e.summary,
-        description=e.description,
-        rate_limit_per_minute=e.rate_limit_per_minute,
-        oauth2=e.security == "oauth2",
-        fields_param=fp.name if fp else None,
-        fields_param_required=fp.required if fp else False,
-        fields_param_description=fp.description if fp else None,
-        fields_param_example=fp.example if fp else None,
-        fields_object=fields_object,
-        response=objects[e.response],
-        examples=tuple(ExampleIR(x.key, x.summary, x.value) for x in e.examples),
-        errors=tuple(errors[x.code] for x in e.errors),
-        scopes=tuple(s.name for s in spec.scopes if s.name in used),
-    )
 
 
 def build_ir(spec: Spec) -> ProjectIR:
@@ -432,11 +444,11 @@ def build_ir(spec: Spec) -> ProjectIR:
         for s in spec.scopes
     )
     model_order = tuple(by_name[name] for name in order)
-    errors: dict[str, ErrorIR] = {}
-    for e in spec.endpoints:
-        for x in e.errors:
-            errors.setdefault(x.code, ErrorIR(x.code, naming.enum_member(x.code), x.status, x.description))
-    endpoints = tuple(_endpoint(e, spec, by_name, errors) for e in spec.endpoints)
+    errors = error_table(spec)
+    endpoints = tuple(
+        build_endpoint(e, spec, by_name, errors, lambda q: _field(q, spec, classes, rank, ""))
+        for e in spec.endpoints
+    )
     languages = tuple(
         LanguageIR(lang, i == 0, labels_for(lang, spec.labels.get(lang, {})))
         for i, lang in enumerate(spec.languages)
@@ -461,5 +473,6 @@ def build_ir(spec: Spec) -> ProjectIR:
         scoped_objects=tuple(o for o in objects if o.scoped),
         endpoints=endpoints,
         errors=tuple(errors.values()),
+        tags=tags(spec.tags),
         metadata=spec.package.metadata,
     )

@@ -2,153 +2,46 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import checks, schema_fast
-from generator.metadata import PackageMetadata, metadata_problems, package_metadata
+from generator.metadata import metadata_problems
 from generator.problems import Problem, SpecError, closest
+from generator.spec_model import (
+    PRIMITIVES,
+    EndpointSpec,
+    FieldSpec,
+    ObjectSpec,
+    Spec,
+    Text,
+    TypeRef,
+    build,
+)
 from generator.yaml_source import Document, load_path, read_sources
 
 if TYPE_CHECKING:  # jsonschema is imported only when a spec may be invalid (about 60 ms)
     import jsonschema
 
+# The spec model's names, re-exported: callers import them from here.
+__all__ = [
+    "PRIMITIVES",
+    "EndpointSpec",
+    "FieldSpec",
+    "ObjectSpec",
+    "Spec",
+    "Text",
+    "TypeRef",
+    "load_spec",
+    "parse_spec_text",
+    "schema",
+    "validate_document",
+]
+
 SCHEMA_PATH = Path(__file__).with_name("spec.schema.json")
-PRIMITIVES = ("string", "boolean", "int32", "int64", "number")
-
-Text = dict[str, str]
-
-
-@dataclass(frozen=True)
-class TypeRef:
-    """A field's type: a primitive, an object, or an array of a type."""
-
-    kind: str  # "primitive" | "object" | "array"
-    name: str  # the primitive's or object's name; "array" for arrays
-    format: str | None = None
-    items: TypeRef | None = None
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """One field of an object, keyed by its wire name."""
-
-    wire_name: str
-    type: TypeRef
-    scope: str | None
-    required: bool
-    description: Text
-    example: Any
-    has_example: bool
-
-
-@dataclass(frozen=True)
-class ObjectSpec:
-    """An API object and its ordered fields."""
-
-    name: str
-    description: Text
-    fields: tuple[FieldSpec, ...]
-
-
-@dataclass(frozen=True)
-class ScopeSpec:
-    """An OAuth scope and what it grants, per language."""
-
-    name: str
-    description: Text
-
-
-@dataclass(frozen=True)
-class FieldsParameter:
-    """A query parameter that selects which fields of an object the response carries."""
-
-    name: str
-    object: str
-    required: bool
-    description: Text
-    example: str | None
-
-
-@dataclass(frozen=True)
-class ExampleSpec:
-    """A named example response."""
-
-    key: str
-    summary: Text
-    value: Any
-
-
-@dataclass(frozen=True)
-class ErrorSpec:
-    """An API error code and its HTTP status."""
-
-    code: str
-    status: int
-    description: Text
-
-
-@dataclass(frozen=True)
-class EndpointSpec:
-    """One HTTP operation."""
-
-    key: str
-    method: str
-    path: str
-    summary: Text
-    description: Text
-    rate_limit_per_minute: int | None
-    security: str | None
-    fields_parameter: FieldsParameter | None
-    response: str
-    examples: tuple[ExampleSpec, ...]
-    errors: tuple[ErrorSpec, ...]
-
-
-@dataclass(frozen=True)
-class PackageSpec:
-    """The generated package's name and the API's metadata."""
-
-    name: str
-    version: str
-    title: Text
-    description: Text
-    api_version: str | None
-    base_url: str
-    metadata: PackageMetadata = PackageMetadata()  # license, authors, homepage, keywords, contact
-
-
-@dataclass(frozen=True)
-class AuthSpec:
-    """OAuth 2.0 endpoints."""
-
-    authorize_url: str
-    token_url: str
-
-
-@dataclass(frozen=True)
-class Spec:
-    """A validated spec: everything the IR is built from."""
-
-    files: tuple[str, ...]  # as messages name them (relative to the working directory)
-    sources: tuple[str, ...]  # as generated headers name them (folder/name, the same from anywhere)
-    sha256: str
-    languages: tuple[str, ...]
-    package: PackageSpec
-    auth: AuthSpec | None
-    scopes: tuple[ScopeSpec, ...]
-    objects: tuple[ObjectSpec, ...]
-    endpoints: tuple[EndpointSpec, ...]
-    labels: dict[str, dict[str, str]]
-
-    def object(self, name: str) -> ObjectSpec:
-        """The object called ``name``."""
-        return next(o for o in self.objects if o.name == name)
 
 
 @cache
@@ -241,12 +134,18 @@ _NAME_RULES = {
     "objects": "an object name must be PascalCase letters and digits (e.g. UserInfo)",
     "endpoints": "an endpoint key must be snake_case (e.g. get_user_info)",
     "scopes": "a scope name must not be empty, nor hold spaces or commas (they separate scopes in a request)",
+    "tags": "a tag name starts with a letter and has only letters, digits, spaces, _ and -",
+    "error_shapes": "an error shape name must be snake_case (e.g. oauth)",
+}
+# Names checked deeper in the spec, by the key that holds them.
+_NESTED_NAME_RULES = {
+    "query_parameters": "a query parameter name has only letters, digits and _ . ~ - (it goes into the URL as is)",
 }
 
 
 def _name_problem(doc: Document, path: tuple[str | int, ...], name: str) -> Problem:
     parent = str(path[-1]) if path else ""
-    what = _NAME_RULES.get(parent) if len(path) == 1 else None
+    what = _NAME_RULES.get(parent) if len(path) == 1 else _NESTED_NAME_RULES.get(parent)
     return doc.problem(
         (*path, name),
         f"invalid name {name!r}: {what or 'a language code must look like en, th or pt-BR'}",
@@ -280,96 +179,6 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} ({value!r})"
 
 
-def _type_ref(raw: dict[str, Any]) -> TypeRef:
-    name = raw["type"]
-    if name == "array":
-        return TypeRef("array", "array", raw.get("format"), _type_ref(raw["items"]))
-    kind = "primitive" if name in PRIMITIVES else "object"
-    return TypeRef(kind, name, raw.get("format"))
-
-
-def _build(doc: Document) -> Spec:
-    data = doc.data
-    langs = tuple(data["languages"])
-    scopes = tuple(ScopeSpec(name, s["description"]) for name, s in data["scopes"].items())
-    objects = tuple(
-        ObjectSpec(
-            name,
-            o["description"],
-            tuple(
-                FieldSpec(
-                    wire,
-                    _type_ref(f),
-                    f.get("scope"),
-                    bool(f.get("required", False)),
-                    f["description"],
-                    f.get("example"),
-                    "example" in f,
-                )
-                for wire, f in o["fields"].items()
-            ),
-        )
-        for name, o in data["objects"].items()
-    )
-    endpoints = []
-    for key, e in data.get("endpoints", {}).items():
-        fp = e.get("fields_parameter")
-        endpoints.append(
-            EndpointSpec(
-                key=key,
-                method=e["method"],
-                path=e["path"],
-                summary=e["summary"],
-                description=e["description"],
-                rate_limit_per_minute=e.get("rate_limit_per_minute"),
-                security=e.get("security"),
-                fields_parameter=(
-                    FieldsParameter(
-                        fp["name"],
-                        fp["object"],
-                        bool(fp.get("required", False)),
-                        fp["description"],
-                        fp.get("example"),
-                    )
-                    if fp
-                    else None
-                ),
-                response=e["response"],
-                examples=tuple(
-                    ExampleSpec(k, x["summary"], x["value"]) for k, x in e.get("examples", {}).items()
-                ),
-                errors=tuple(
-                    ErrorSpec(code, x["status"], x["description"]) for code, x in e.get("errors", {}).items()
-                ),
-            )
-        )
-    pkg = data["package"]
-    auth = data.get("auth")
-    digest = hashlib.sha256()
-    for name, text in zip(doc.sources, doc.texts):
-        digest.update(name.encode() + b"\0" + text + b"\0")
-    return Spec(
-        files=doc.files,
-        sources=doc.sources,
-        sha256=digest.hexdigest(),
-        languages=langs,
-        package=PackageSpec(
-            pkg["name"],
-            pkg["version"],
-            pkg["title"],
-            pkg["description"],
-            pkg.get("api_version"),
-            pkg["base_url"],
-            metadata=package_metadata(pkg),
-        ),
-        auth=AuthSpec(auth["authorize_url"], auth["token_url"]) if auth else None,
-        scopes=scopes,
-        objects=objects,
-        endpoints=tuple(endpoints),
-        labels=data.get("labels", {}),
-    )
-
-
 def validate_document(doc: Document) -> Spec:
     """Check a read document against the schema and the meaning checks; build the spec model."""
     problems = _schema_problems(doc)
@@ -377,7 +186,7 @@ def validate_document(doc: Document) -> Spec:
     problems.extend(metadata_problems(doc))
     if problems:
         raise SpecError(problems)
-    return _build(doc)
+    return build(doc)
 
 
 def load_spec(path: Path) -> Spec:

@@ -127,8 +127,9 @@ def _type(draw: st.DrawFn, objects: list[str], depth: int = 0) -> dict[str, Any]
         return {"type": "array", "items": draw(_type(objects, depth + 1))}
     if kind == "object":
         return {"type": draw(st.sampled_from(objects))}
-    fmt = draw(st.sampled_from([None, None, "uri", "date-time"]))
-    return {"type": draw(st.sampled_from(PRIMITIVES)), **({"format": fmt} if fmt else {})}
+    name = draw(st.sampled_from(PRIMITIVES))
+    fmt = draw(st.sampled_from([None, None, "uri", "date-time"])) if name == "string" else None
+    return {"type": name, **({"format": fmt} if fmt else {})}
 
 
 def _first_of_each(names: list[str], key: Callable[[str], str]) -> list[str]:

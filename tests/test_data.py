@@ -28,7 +28,7 @@ def test_scopes_json(files: dict[str, str], spec: Spec) -> None:
         "user.info.profile": 4,
         "artist.certification.read": 0,
         "artist.certification.update": 0,
-        "video.list": 0,
+        "video.list": 15,
         "user.info.stats": 4,
     }
 

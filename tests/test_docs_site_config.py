@@ -60,7 +60,10 @@ def test_config_comes_from_the_spec(project: ProjectIR) -> None:
             "bilingual",
         )
     ]
-    assert th_nav[3][labels["endpoints"]] == [{"ดึงข้อมูลผู้ใช้": "endpoints/get-user-info.md"}]
+    assert th_nav[3][labels["endpoints"]] == [
+        {e.summary["th"]: f"endpoints/{e.slug}.md"} for e in project.endpoints
+    ]
+    assert th_nav[3][labels["endpoints"]][0] == {"ดึงข้อมูลผู้ใช้": "endpoints/get-user-info.md"}
     # Thai words are split by the hook; lunr's Thai support would be loaded and never used.
     assert config["plugins"][0]["search"]["lang"] == ["en"]
     assert "\\u200b" in config["plugins"][0]["search"]["separator"]

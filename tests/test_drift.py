@@ -111,7 +111,7 @@ def test_validate_and_console_script() -> None:
         text=True,
     )
     assert result.returncode == 0
-    assert result.stdout == "spec/tiktok_v2.yaml: ok (4 objects, 6 scopes)\n"
+    assert result.stdout == "spec/tiktok_v2.yaml: ok (16 objects, 6 scopes)\n"
     script = Path(sys.executable).parent / "specgen"
     assert script.exists(), "the console script is installed by `pip install -e .`"
     again = subprocess.run([str(script), "validate"], cwd=ROOT, capture_output=True, text=True)

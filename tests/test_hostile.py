@@ -37,6 +37,7 @@ import markdown_check
 from generator import naming
 from generator.pipeline import generate_spec
 from generator.problems import SpecError
+from generator.labels import labels_for
 from generator.spec import Spec, parse_spec_text
 from hostile_strategies import dump, expected_refusals, hostile_texts, specs, wire_value
 
@@ -293,7 +294,10 @@ def _assert_object_page(data: dict[str, Any], path: str, page: markdown_check.Pa
     for row, (wire, raw) in zip(table[1:], obj["fields"].items()):
         assert len(row) == len(table[0]), path
         assert markdown_check.same_text(row[0], wire), (path, row[0], wire)
-        assert markdown_check.same_text(row[-1], raw["description"][lang]), (path, row[-1])
+        # The description, then one line per constraint: here only a string's format.
+        labels = labels_for(lang, data.get("labels", {}).get(lang, {}))
+        extra = f"\n{labels['format']}: {raw['format']}" if "format" in raw else ""
+        assert markdown_check.same_text(row[-1], raw["description"][lang] + extra), (path, row[-1])
 
 
 @settings(PROFILE, max_examples=400)

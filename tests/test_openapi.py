@@ -71,7 +71,7 @@ def test_operation(files: dict[str, str], project: ProjectIR) -> None:
     statuses = {code: r["x-error-codes"] for code, r in op["responses"].items()}
     assert statuses == {
         "200": ["ok"],
-        "400": ["scope_permission_missed", "invalid_params"],
+        "400": ["invalid_params", "scope_permission_missed"],
         "401": ["access_token_invalid", "scope_not_authorized"],
         "429": ["rate_limit_exceeded"],
         "500": ["internal_error"],
@@ -81,7 +81,10 @@ def test_operation(files: dict[str, str], project: ProjectIR) -> None:
 
 
 def _normalise(annotation: Any) -> str:
-    """A comparable spelling of a type: AnyUrl counts as str (our models keep URLs as sent)."""
+    """A comparable spelling of a type: AnyUrl counts as str (our models keep URLs as sent), and
+    constraints (``Annotated[int, Ge(0)]``, ``conint(ge=0)``) are compared apart, by :func:`_bounds`."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _normalise(typing.get_args(annotation)[0])
     text = (
         annotation
         if isinstance(annotation, str)
@@ -89,11 +92,31 @@ def _normalise(annotation: Any) -> str:
     )
     if isinstance(annotation, (types.UnionType, typing._UnionGenericAlias)):  # type: ignore[attr-defined]
         text = " | ".join(sorted(_normalise(a) for a in typing.get_args(annotation)))
+    if typing.get_origin(annotation) is typing.Literal:
+        text = "Literal[" + ", ".join(sorted(map(repr, typing.get_args(annotation)))) + "]"
     return text.replace("AnyUrl", "str").replace("NoneType", "None")
 
 
+def _metadata(annotation: Any) -> list[Any]:
+    """The constraint objects inside an annotation (``Annotated`` anywhere in a union)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return [*typing.get_args(annotation)[1:], *_metadata(typing.get_args(annotation)[0])]
+    return [m for a in typing.get_args(annotation) for m in _metadata(a)]
+
+
+def _bounds(info: Any) -> dict[str, Any]:
+    """A field's constraints, however pydantic holds them: ``{"ge": 0, "max_length": 20}``."""
+    found = {}
+    for meta in [*info.metadata, *_metadata(info.annotation)]:
+        for attr in ("ge", "le", "gt", "lt", "min_length", "max_length"):
+            value = getattr(meta, attr, None)
+            if value is not None:
+                found[attr] = value
+    return found
+
+
 def _their_models(openapi_text: str) -> dict[str, Any]:
-    from datamodel_code_generator import DataModelType, Formatter, InputFileType, generate
+    from datamodel_code_generator import DataModelType, Formatter, InputFileType, LiteralType, generate
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)
@@ -101,6 +124,7 @@ def _their_models(openapi_text: str) -> dict[str, Any]:
             openapi_text,
             input_file_type=InputFileType.OpenAPI,
             output_model_type=DataModelType.PydanticV2BaseModel,
+            enum_field_as_literal=LiteralType.All,
             formatters=[Formatter.BLACK],
             disable_timestamp=True,
             use_schema_description=True,
@@ -133,6 +157,8 @@ def test_datamodel_code_generator_agrees(files: dict[str, str], project: Project
                     _normalise(info.annotation),
                     info.is_required(),
                     info.description,
+                    _bounds(info),
+                    info.default,
                 )
                 for name, info in our_model.model_fields.items()
             }
@@ -142,10 +168,19 @@ def test_datamodel_code_generator_agrees(files: dict[str, str], project: Project
                     _normalise(info.annotation),
                     info.is_required(),
                     info.description,
+                    _bounds(info),
+                    info.default,
                 )
                 for name, info in their_model.model_fields.items()
             }
-            assert our_fields == their_fields, obj.name
+            # Names that shadow a builtin (``id``) we rename with a trailing underscore; they keep
+            # the builtin's name. Everything else must agree exactly.
+            for wire, (name, *_rest) in our_fields.items():
+                their_name = their_fields.get(wire, ("",))[0]
+                assert name in (their_name, their_name + "_"), (obj.name, wire, name, their_name)
+            assert {w: rest for w, (_, *rest) in our_fields.items()} == {
+                w: rest for w, (_, *rest) in their_fields.items()
+            }, obj.name
             assert their_model.__doc__.strip() == our_model.__doc__.strip()
     finally:
         sys.path.remove(str(tmp_path))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
-from generator.ir import ProjectIR
+from generator.ir import FieldIR, ProjectIR
 from generator.json_text import indented
 
 
@@ -33,6 +34,14 @@ def scope_rows(project: ProjectIR) -> list[dict[str, Any]]:
     ]
 
 
+def _constraints(f: FieldIR) -> dict[str, Any]:
+    """A field's constraints by their spec keys, and its default if it has one."""
+    found: dict[str, Any] = {key: list(value) if key == "enum" else value for key, value in f.constraints}
+    if f.has_default:
+        found["default"] = f.default
+    return found
+
+
 def field_rows(project: ProjectIR) -> list[dict[str, Any]]:
     """One record per field of every object."""
     return [
@@ -41,8 +50,10 @@ def field_rows(project: ProjectIR) -> list[dict[str, Any]]:
             "field": f.wire_name,
             "python_name": f.py_name,
             "type": f.type_label,
+            "format": f.format,
             "required": f.required,
             "scope": f.scope,
+            "constraints": _constraints(f),
             "description": dict(f.description),
         }
         for o in project.objects
@@ -54,7 +65,8 @@ def render_data(project: ProjectIR) -> dict[str, str]:
     """``data/scopes.{json,csv}`` and ``data/fields.{json,csv}``.
 
     In ``scopes.csv`` the ``fields`` cell lists ``Object.field`` names one per line
-    (field names cannot contain line breaks; the spec refuses them).
+    (field names cannot contain line breaks; the spec refuses them). In ``fields.csv`` the
+    ``constraints`` cell is a compact JSON object (``{"minimum":0}``), empty when there is none.
     """
     langs = [x.code for x in project.languages]
     scopes = scope_rows(project)
@@ -64,7 +76,17 @@ def render_data(project: ProjectIR) -> dict[str, str]:
         names = "\n".join(f"{f['object']}.{f['field']}" for f in s["fields"])
         scope_csv.append([s["scope"], *(s["description"][x] for x in langs), names])
     field_csv = [
-        ["object", "field", "python_name", "type", "required", "scope", *(f"description_{x}" for x in langs)]
+        [
+            "object",
+            "field",
+            "python_name",
+            "type",
+            "format",
+            "required",
+            "scope",
+            "constraints",
+            *(f"description_{x}" for x in langs),
+        ]
     ]
     for f in fields:
         field_csv.append(
@@ -73,8 +95,15 @@ def render_data(project: ProjectIR) -> dict[str, str]:
                 f["field"],
                 f["python_name"],
                 f["type"],
+                f["format"] or "",
                 "true" if f["required"] else "false",
                 f["scope"] or "",
+                # One JSON object (compact, keys in spec order), empty when there is none.
+                (
+                    json.dumps(f["constraints"], ensure_ascii=False, separators=(",", ":"))
+                    if f["constraints"]
+                    else ""
+                ),
                 *(f["description"][x] for x in langs),
             ]
         )

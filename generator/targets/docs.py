@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import shlex
 import urllib.parse
@@ -66,15 +67,17 @@ def _page(
 
 
 def _examples_for(project: ProjectIR, obj: ObjectIR) -> tuple[ExampleIR, ...]:
+    """The example responses that show ``obj`` (as the response, or as its selectable object)."""
     return tuple(
         ex
         for ep in project.endpoints
-        if obj.name in (ep.response.name, ep.fields_object.name if ep.fields_object else None)
+        if obj.name in (ep.response and ep.response.name, ep.fields_object and ep.fields_object.name)
         for ex in ep.examples
     )
 
 
 def _curl(ep: EndpointIR) -> str:
+    """The example request as TikTok's pages show it: curl with the token, the content type and the body."""
     url = ep.url
     if ep.fields_param:
         example = ep.fields_param_example
@@ -87,7 +90,25 @@ def _curl(ep: EndpointIR) -> str:
     lines = [f"curl -L -X {ep.method} {shlex.quote(url)}"]
     if ep.oauth2:
         lines.append("-H 'Authorization: Bearer act.example12345Example12345Example'")
+    body = ep.request_body
+    if body is not None:
+        lines.append(f"-H {shlex.quote('Content-Type: ' + body.content_type)}")
+        value = body.examples[0].value if body.examples else None
+        # Encoded so that nothing in an example can end the code block: form fields
+        # percent-encoded (one -d each; curl joins them with &), JSON with backticks escaped.
+        if body.form and isinstance(value, dict):
+            lines.extend(
+                f"-d {shlex.quote(urllib.parse.urlencode({k: _form_value(v)}))}" for k, v in value.items()
+            )
+        elif value is not None:
+            text = json.dumps(value, ensure_ascii=False).replace("`", "\\u0060")
+            lines.append(f"--data-raw {shlex.quote(text)}")
     return " \\\n  ".join(lines)
+
+
+def _form_value(value: object) -> str:
+    """A form field's value as it is written (numbers and booleans as JSON spells them)."""
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 @dataclass(frozen=True)
@@ -139,8 +160,18 @@ def _steps(path: tuple[FieldIR, ...]) -> tuple[Step, ...]:
 
 
 def _guide(project: ProjectIR) -> GuideView | None:
-    ep = next((e for e in project.endpoints if e.fields_object is not None and e.fields_object.scoped), None)
-    if ep is None or ep.fields_object is None:
+    ep = next(
+        (
+            e
+            for e in project.endpoints
+            if e.fields_object is not None
+            and e.fields_object.scoped
+            and e.response
+            and e.request_body is None
+        ),
+        None,
+    )
+    if ep is None or ep.fields_object is None or ep.response is None:
         return None
     obj = ep.fields_object
     used = [s for s in project.scopes if any(f.scope == s.name for f in obj.fields)]

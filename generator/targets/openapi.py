@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import EndpointIR, FieldIR, ObjectIR, ProjectIR
+from generator.ir import EndpointIR, ErrorIR, FieldIR, ObjectIR, ProjectIR
 from generator.json_text import indented
 from generator.spec import Text
 
@@ -72,43 +72,98 @@ def _fields_parameter(ep: EndpointIR, lang: str) -> dict[str, Any]:
     return param
 
 
-def _responses(ep: EndpointIR, lang: str) -> dict[str, Any]:
-    ref = {"$ref": f"#/components/schemas/{ep.response.name}"}
-    by_status: dict[int, list[Any]] = {}
-    for err in ep.errors:
-        by_status.setdefault(err.status, []).append(err)
-    statuses = sorted(set(by_status) | {200})
-    responses: dict[str, Any] = {}
-    for status in statuses:
-        errs = by_status.get(status, [])
+def _ref(obj: ObjectIR) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{obj.name}"}
+
+
+def _query_parameter(field: FieldIR, lang: str) -> dict[str, Any]:
+    param: dict[str, Any] = {
+        "name": field.wire_name,
+        "in": "query",
+        "required": field.required,
+        "description": field.description[lang],
+        "x-descriptions": _texts(field.description),
+        "schema": dict(field.json_schema),
+    }
+    if field.json_schema.get("type") == "array":
+        param["style"], param["explode"] = "form", False  # one comma-separated value, as the fields are
+    if field.has_example:
+        param["example"] = field.example
+    return param
+
+
+def _request_body(ep: EndpointIR, lang: str) -> dict[str, Any]:
+    body = ep.request_body
+    assert body is not None
+    media: dict[str, Any] = {"schema": _ref(body.object)}
+    if body.examples:
+        media["examples"] = {
+            ex.key: {"summary": ex.summary[lang], "x-summaries": _texts(ex.summary), "value": ex.value}
+            for ex in body.examples
+        }
+    out: dict[str, Any] = {"required": body.required, "content": {body.content_type: media}}
+    if body.description:
+        out["description"] = body.description[lang]
+        out["x-descriptions"] = _texts(body.description)
+    return out
+
+
+def _error_response(ep: EndpointIR, errs: list[ErrorIR], lang: str, source: str) -> dict[str, Any]:
+    body = ep.error_shape.object or ep.response
+    content: dict[str, Any] = {"schema": _ref(body)} if body else {}
+    # The API writes its messages in English whatever the reader's language: the examples show
+    # the source language's text, as the API would send it, and a log id shaped like the API's.
+    content["examples"] = {
+        e.code: {
+            "summary": e.description[lang],
+            "x-summaries": _texts(e.description),
+            "value": ep.error_shape.example(e.code, e.description[source]),
+        }
+        for e in errs
+    }
+    return {
         # CommonMark, as OpenAPI descriptions are: one line per error code of this status.
-        text = "\n".join(f"- `{e.code}`: {e.description[lang]}" for e in errs) or ep.summary[lang]
-        content: dict[str, Any] = {"schema": ref}
-        examples = {}
-        if status == 200:
-            examples = {
+        "description": "\n".join(f"- `{e.code}`: {e.description[lang]}" for e in errs),
+        "content": {"application/json": content},
+        "x-error-codes": [e.code for e in errs],
+    }
+
+
+def _success_response(ep: EndpointIR, errs: list[ErrorIR], lang: str) -> dict[str, Any]:
+    text = "\n".join(f"- `{e.code}`: {e.description[lang]}" for e in errs) or ep.summary[lang]
+    out: dict[str, Any] = {"description": text}
+    if ep.response is not None:
+        content: dict[str, Any] = {"schema": _ref(ep.response)}
+        if ep.examples:
+            content["examples"] = {
                 ex.key: {"summary": ex.summary[lang], "x-summaries": _texts(ex.summary), "value": ex.value}
                 for ex in ep.examples
             }
-        else:
-            examples = {
-                e.code: {
-                    "summary": e.description[lang],
-                    "x-summaries": _texts(e.description),
-                    "value": {
-                        "error": {"code": e.code, "message": e.description[lang], "log_id": "example-log-id"}
-                    },
-                }
-                for e in errs
-            }
-        if examples:
-            content["examples"] = examples
-        responses[str(status)] = {
-            "description": text,
-            "content": {"application/json": content},
-            "x-error-codes": [e.code for e in errs],
-        }
-    return responses
+        out["content"] = {"application/json": content}
+    out["x-error-codes"] = [e.code for e in errs]
+    return out
+
+
+def _responses(ep: EndpointIR, lang: str, source: str) -> dict[str, Any]:
+    by_status: dict[int, list[ErrorIR]] = {}
+    for err in ep.errors:
+        by_status.setdefault(err.status, []).append(err)
+    return {
+        str(status): (
+            _success_response(ep, by_status.get(status, []), lang)
+            if status == 200
+            else _error_response(ep, by_status[status], lang, source)
+        )
+        for status in sorted(set(by_status) | {200})
+    }
+
+
+def _security(ep: EndpointIR) -> list[dict[str, list[str]]]:
+    if ep.required_scopes:
+        # Every call needs these; the selected fields' scopes come on top.
+        return [{SECURITY_SCHEME: list(ep.required_scopes)}]
+    # Any one of these scopes is enough for some fields; each field needs its own.
+    return [{SECURITY_SCHEME: [scope]} for scope in ep.scopes] or [{SECURITY_SCHEME: []}]
 
 
 def _operation(project: ProjectIR, ep: EndpointIR, lang: str) -> dict[str, Any]:
@@ -119,14 +174,28 @@ def _operation(project: ProjectIR, ep: EndpointIR, lang: str) -> dict[str, Any]:
         "description": ep.description[lang],
         "x-descriptions": _texts(ep.description),
     }
-    if ep.fields_param:
-        op["parameters"] = [_fields_parameter(ep, lang)]
+    if ep.tag:
+        op["tags"] = [ep.tag]
+    parameters = [_fields_parameter(ep, lang)] if ep.fields_param else []
+    parameters.extend(_query_parameter(q, lang) for q in ep.query_parameters)
+    if parameters:
+        op["parameters"] = parameters
+    if ep.request_body:
+        op["requestBody"] = _request_body(ep, lang)
     if ep.oauth2:
-        # Any one of these scopes is enough for some fields; each field needs its own.
-        op["security"] = [{SECURITY_SCHEME: [scope]} for scope in ep.scopes] or [{SECURITY_SCHEME: []}]
+        op["security"] = _security(ep)
     if ep.rate_limit_per_minute:
         op["x-rate-limit-per-minute"] = ep.rate_limit_per_minute
-    op["responses"] = _responses(ep, lang)
+    if ep.pagination:
+        p = ep.pagination
+        op["x-pagination"] = {
+            "cursor-parameter": p.cursor_parameter,
+            "cursor-in": p.cursor_in,
+            "next-cursor": p.next_cursor_path,
+            "has-more": p.has_more_path,
+            **({"items": p.items_path} if p.items_path else {}),
+        }
+    op["responses"] = _responses(ep, lang, project.source_language)
     return op
 
 
@@ -147,6 +216,20 @@ def build_openapi(project: ProjectIR, lang: str) -> dict[str, Any]:
         },
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "servers": [{"url": project.base_url}],
+        **(
+            {
+                "tags": [
+                    {
+                        "name": t.name,
+                        "description": t.description[lang],
+                        "x-descriptions": _texts(t.description),
+                    }
+                    for t in project.tags
+                ]
+            }
+            if project.tags
+            else {}
+        ),
         "x-languages": [x.code for x in project.languages],
         "x-generated-from": project.header,
         "paths": paths,

@@ -1,7 +1,7 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b37e43273a59d3e2). Do not edit.
-"""TikTok API v2 User Object: typed models, scopes and API constants.
+# Generated from spec/tiktok_v2.yaml (sha256 696cf37e44c95c94). Do not edit.
+"""TikTok API v2 (Login Kit and Display API): typed models, scopes and API constants.
 
-The User Object contains information about a TikTok user.
+Read the profile and the public videos of a TikTok user who authorized your app, and manage the OAuth 2.0 access tokens that allow it.
 """
 
 import typing
@@ -16,6 +16,18 @@ if typing.TYPE_CHECKING:
     from tiktok_v2.models import Error
     from tiktok_v2.models import UserInfoData
     from tiktok_v2.models import UserInfoResponse
+    from tiktok_v2.models import Video
+    from tiktok_v2.models import VideoListRequest
+    from tiktok_v2.models import VideoListData
+    from tiktok_v2.models import VideoListResponse
+    from tiktok_v2.models import VideoQueryFilters
+    from tiktok_v2.models import VideoQueryRequest
+    from tiktok_v2.models import VideoQueryData
+    from tiktok_v2.models import VideoQueryResponse
+    from tiktok_v2.models import TokenRequest
+    from tiktok_v2.models import TokenResponse
+    from tiktok_v2.models import RevokeRequest
+    from tiktok_v2.models import AuthError
 
 __version__ = "2.0.0"
 
@@ -27,10 +39,26 @@ __all__ = [
     "TOKEN_URL",
     "GET_USER_INFO_URL",
     "GET_USER_INFO_URL_RATE_LIMIT_PER_MINUTE",
+    "LIST_VIDEOS_URL",
+    "QUERY_VIDEOS_URL",
+    "GET_ACCESS_TOKEN_URL",
+    "REVOKE_ACCESS_TOKEN_URL",
     "User",
     "Error",
     "UserInfoData",
     "UserInfoResponse",
+    "Video",
+    "VideoListRequest",
+    "VideoListData",
+    "VideoListResponse",
+    "VideoQueryFilters",
+    "VideoQueryRequest",
+    "VideoQueryData",
+    "VideoQueryResponse",
+    "TokenRequest",
+    "TokenResponse",
+    "RevokeRequest",
+    "AuthError",
     "SCOPE_DESCRIPTIONS",
     "Scope",
     "ScopeNotGrantedError",
@@ -41,6 +69,11 @@ __all__ = [
     "build_user_fields_param",
     "user_fields_for_scopes",
     "scopes_for_user_fields",
+    "VIDEO_FIELD_SCOPES",
+    "VideoField",
+    "build_video_fields_param",
+    "video_fields_for_scopes",
+    "scopes_for_video_fields",
     "LANGUAGES",
     "__version__",
     "describe",

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b37e43273a59d3e2). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 696cf37e44c95c94). Do not edit.
 """Descriptions in every language, read from the models at run time."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b37e43273a59d3e2). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 696cf37e44c95c94). Do not edit.
 """OAuth scopes, the fields each one unlocks, and helpers to ask only for what was granted.
 
 The API rejects a whole request that names a field whose scope the user did not grant,
@@ -22,6 +22,11 @@ __all__ = [
     "build_user_fields_param",
     "user_fields_for_scopes",
     "scopes_for_user_fields",
+    "VIDEO_FIELD_SCOPES",
+    "VideoField",
+    "build_video_fields_param",
+    "video_fields_for_scopes",
+    "scopes_for_video_fields",
 ]
 
 
@@ -232,6 +237,111 @@ def build_user_fields_param(
         granted = {_scope(s) for s in _names(granted_scopes)}
         for field in chosen:
             needed = USER_FIELD_SCOPES[field]
+            if needed not in granted:
+                raise ScopeNotGrantedError(field.value, needed)
+    return ",".join(f.value for f in chosen)
+
+
+class VideoField(StrEnum):
+    """A field of Video, by its wire name."""
+
+    ID = "id"
+
+    CREATE_TIME = "create_time"
+
+    COVER_IMAGE_URL = "cover_image_url"
+
+    SHARE_URL = "share_url"
+
+    VIDEO_DESCRIPTION = "video_description"
+
+    DURATION = "duration"
+
+    HEIGHT = "height"
+
+    WIDTH = "width"
+
+    TITLE = "title"
+
+    EMBED_HTML = "embed_html"
+
+    EMBED_LINK = "embed_link"
+
+    LIKE_COUNT = "like_count"
+
+    COMMENT_COUNT = "comment_count"
+
+    SHARE_COUNT = "share_count"
+
+    VIEW_COUNT = "view_count"
+
+
+VIDEO_FIELD_SCOPES: Mapping[VideoField, Scope] = MappingProxyType(
+    {
+        VideoField.ID: Scope.VIDEO_LIST,
+        VideoField.CREATE_TIME: Scope.VIDEO_LIST,
+        VideoField.COVER_IMAGE_URL: Scope.VIDEO_LIST,
+        VideoField.SHARE_URL: Scope.VIDEO_LIST,
+        VideoField.VIDEO_DESCRIPTION: Scope.VIDEO_LIST,
+        VideoField.DURATION: Scope.VIDEO_LIST,
+        VideoField.HEIGHT: Scope.VIDEO_LIST,
+        VideoField.WIDTH: Scope.VIDEO_LIST,
+        VideoField.TITLE: Scope.VIDEO_LIST,
+        VideoField.EMBED_HTML: Scope.VIDEO_LIST,
+        VideoField.EMBED_LINK: Scope.VIDEO_LIST,
+        VideoField.LIKE_COUNT: Scope.VIDEO_LIST,
+        VideoField.COMMENT_COUNT: Scope.VIDEO_LIST,
+        VideoField.SHARE_COUNT: Scope.VIDEO_LIST,
+        VideoField.VIEW_COUNT: Scope.VIDEO_LIST,
+    }
+)
+"""The scope each Video field needs."""
+
+
+def _videofield(value: VideoField | str) -> VideoField:
+    if isinstance(value, VideoField):
+        return value
+    try:
+        return VideoField(value)
+    except ValueError:
+        raise UnknownFieldError(value, [f.value for f in VideoField]) from None
+
+
+def scopes_for_video_fields(
+    fields: str | Iterable[VideoField | str],
+) -> frozenset[Scope]:
+    """The scopes a request for these Video fields (or "a,b") needs."""
+    return frozenset(VIDEO_FIELD_SCOPES[_videofield(f)] for f in _names(fields))
+
+
+def video_fields_for_scopes(
+    scopes: str | Iterable[Scope | str],
+) -> tuple[VideoField, ...]:
+    """The Video fields these granted scopes (or "a,b") allow, in spec order."""
+    granted = {_scope(s) for s in _names(scopes)}
+    return tuple(f for f, s in VIDEO_FIELD_SCOPES.items() if s in granted)
+
+
+def build_video_fields_param(
+    fields: str | Iterable[VideoField | str],
+    granted_scopes: str | Iterable[Scope | str] | None = None,
+) -> str:
+    """The comma-separated ``fields`` query value, checked against the granted scopes.
+
+    Both may be given as names one by one or as one comma-separated string (the token
+    response lists the granted scopes so). Raises UnknownFieldError for a name the object
+    does not have, UnknownScopeError for a scope the API does not have, ValueError when no
+    field is chosen, and ScopeNotGrantedError (naming the field and the missing scope) when
+    ``granted_scopes`` is given and does not cover a field. Duplicates are dropped; the
+    order is the caller's.
+    """
+    chosen = list(dict.fromkeys(_videofield(f) for f in _names(fields)))
+    if not chosen:
+        raise ValueError("no field chosen; the fields parameter needs at least one")
+    if granted_scopes is not None:
+        granted = {_scope(s) for s in _names(granted_scopes)}
+        for field in chosen:
+            needed = VIDEO_FIELD_SCOPES[field]
             if needed not in granted:
                 raise ScopeNotGrantedError(field.value, needed)
     return ",".join(f.value for f in chosen)

@@ -1,5 +1,5 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b37e43273a59d3e2). Do not edit.
-"""Pydantic models: TikTok API v2 User Object.
+# Generated from spec/tiktok_v2.yaml (sha256 696cf37e44c95c94). Do not edit.
+"""Pydantic models: TikTok API v2 (Login Kit and Display API).
 
 Every object tolerates fields it does not know (a new API field never breaks parsing)
 and keeps them in ``model_extra``. Each field carries its scope and its description in
@@ -19,12 +19,36 @@ if typing.TYPE_CHECKING:
     from tiktok_v2.models._error import Error
     from tiktok_v2.models._user_info_data import UserInfoData
     from tiktok_v2.models._user_info_response import UserInfoResponse
+    from tiktok_v2.models._video import Video
+    from tiktok_v2.models._video_list_request import VideoListRequest
+    from tiktok_v2.models._video_list_data import VideoListData
+    from tiktok_v2.models._video_list_response import VideoListResponse
+    from tiktok_v2.models._video_query_filters import VideoQueryFilters
+    from tiktok_v2.models._video_query_request import VideoQueryRequest
+    from tiktok_v2.models._video_query_data import VideoQueryData
+    from tiktok_v2.models._video_query_response import VideoQueryResponse
+    from tiktok_v2.models._token_request import TokenRequest
+    from tiktok_v2.models._token_response import TokenResponse
+    from tiktok_v2.models._revoke_request import RevokeRequest
+    from tiktok_v2.models._auth_error import AuthError
 
 __all__ = [
     "User",
     "Error",
     "UserInfoData",
     "UserInfoResponse",
+    "Video",
+    "VideoListRequest",
+    "VideoListData",
+    "VideoListResponse",
+    "VideoQueryFilters",
+    "VideoQueryRequest",
+    "VideoQueryData",
+    "VideoQueryResponse",
+    "TokenRequest",
+    "TokenResponse",
+    "RevokeRequest",
+    "AuthError",
 ]
 
 
@@ -48,6 +72,18 @@ _MODULES = {
     "Error": "_error",
     "UserInfoData": "_user_info_data",
     "UserInfoResponse": "_user_info_response",
+    "Video": "_video",
+    "VideoListRequest": "_video_list_request",
+    "VideoListData": "_video_list_data",
+    "VideoListResponse": "_video_list_response",
+    "VideoQueryFilters": "_video_query_filters",
+    "VideoQueryRequest": "_video_query_request",
+    "VideoQueryData": "_video_query_data",
+    "VideoQueryResponse": "_video_query_response",
+    "TokenRequest": "_token_request",
+    "TokenResponse": "_token_response",
+    "RevokeRequest": "_revoke_request",
+    "AuthError": "_auth_error",
 }
 """The module of each model, imported on first use."""
 

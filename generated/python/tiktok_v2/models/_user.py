@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b37e43273a59d3e2). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 696cf37e44c95c94). Do not edit.
 """The User model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -207,6 +207,7 @@ class User(_Model):
     follower_count: int | None = Field(
         default=None,
         description="User's followers count.",
+        ge=0,
         json_schema_extra={
             "x-scope": "user.info.stats",
             "x-descriptions": {
@@ -225,6 +226,7 @@ class User(_Model):
     following_count: int | None = Field(
         default=None,
         description="The number of accounts that the user is following.",
+        ge=0,
         json_schema_extra={
             "x-scope": "user.info.stats",
             "x-descriptions": {
@@ -243,6 +245,7 @@ class User(_Model):
     likes_count: int | None = Field(
         default=None,
         description="The total number of likes received by the user across all of their videos.",
+        ge=0,
         json_schema_extra={
             "x-scope": "user.info.stats",
             "x-descriptions": {
@@ -261,6 +264,7 @@ class User(_Model):
     video_count: int | None = Field(
         default=None,
         description="The total number of publicly posted videos by the user.",
+        ge=0,
         json_schema_extra={
             "x-scope": "user.info.stats",
             "x-descriptions": {

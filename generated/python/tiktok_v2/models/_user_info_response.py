@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b37e43273a59d3e2). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 696cf37e44c95c94). Do not edit.
 """The UserInfoResponse model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar

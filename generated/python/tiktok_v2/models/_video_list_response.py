@@ -1,0 +1,56 @@
+# Generated from spec/tiktok_v2.yaml (sha256 696cf37e44c95c94). Do not edit.
+"""The VideoListResponse model; import from tiktok_v2.models, which loads this module on first use."""
+
+from typing import ClassVar
+
+from pydantic import ConfigDict, Field
+
+from tiktok_v2.models import _Model
+from tiktok_v2.models._error import Error
+from tiktok_v2.models._video_list_data import VideoListData
+
+__all__ = [
+    "VideoListResponse",
+]
+
+
+class VideoListResponse(_Model):
+    """The response of POST /v2/video/list/."""
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The response of POST /v2/video/list/.",
+                "th": "การตอบกลับของ POST /v2/video/list/",
+            },
+        },
+    )
+
+    data: VideoListData | None = Field(
+        default=None,
+        description="The requested data.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The requested data.",
+                "th": "ข้อมูลที่ร้องขอ",
+            },
+        },
+    )
+    """The requested data.
+
+    th: ข้อมูลที่ร้องขอ
+    """
+
+    error: Error = Field(
+        description="The outcome of the call.",
+        json_schema_extra={
+            "x-descriptions": {
+                "en": "The outcome of the call.",
+                "th": "ผลลัพธ์ของการเรียก",
+            },
+        },
+    )
+    """The outcome of the call.
+
+    th: ผลลัพธ์ของการเรียก
+    """

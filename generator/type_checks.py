@@ -1,0 +1,91 @@
+"""Types and values: a field's type names something that exists, and a value fits its type and constraints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.constraint_checks import value_problem
+from generator.problems import Problem, closest
+from generator.spec_model import PRIMITIVES
+from generator.yaml_source import Document, Path_
+
+# Type names people bring from other languages, and the spec's name for each.
+_TYPE_ALIASES = {
+    "str": "string",
+    "text": "string",
+    "bool": "boolean",
+    "int": "int64",
+    "integer": "int64",
+    "long": "int64",
+    "float": "number",
+    "double": "number",
+    "list": "array",
+}
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def known_types(data: dict[str, Any]) -> list[str]:
+    return [*PRIMITIVES, "array", *_dict(data.get("objects"))]
+
+
+def type_problems(doc: Document, path: Path_, raw: dict[str, Any], objects: dict[str, Any]) -> list[Problem]:
+    name = raw.get("type")
+    if not isinstance(name, str):
+        return []
+    known = known_types(doc.data)
+    if name not in known:
+        close = _TYPE_ALIASES.get(name.lower()) or closest(name, known)
+        hint = f"did you mean {close!r}?" if close else f"use one of {', '.join(known)}"
+        return [doc.problem((*path, "type"), f"unknown type {name!r}; {hint}")]
+    if name == "array":
+        items = raw.get("items")
+        if not isinstance(items, dict):
+            return [doc.problem((*path, "type"), "an array needs `items: {type: ...}`")]
+        return type_problems(doc, (*path, "items"), items, objects)
+    if "items" in raw:
+        return [
+            doc.problem((*path, "items"), f"`items` is only for arrays, and this type is {name!r}", key=True)
+        ]
+    return []
+
+
+def example_problem(value: Any, raw: dict[str, Any], objects: dict[str, Any]) -> str | None:
+    """Whether an example value fits its declared type (None if it does)."""
+    name = raw.get("type")
+    checks_by_type: dict[str, Any] = {
+        "string": lambda v: isinstance(v, str),
+        "boolean": lambda v: isinstance(v, bool),
+        "int32": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31,
+        "int64": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63,
+        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    }
+    if name in checks_by_type:
+        return (
+            value_problem(value, raw) if checks_by_type[name](value) else f"{value!r} is not a valid {name}"
+        )
+    if name == "array":
+        if not isinstance(value, list):
+            return f"expected a list, found {value!r}"
+        items = _dict(raw.get("items"))
+        for i, item in enumerate(value):
+            bad = example_problem(item, items, objects)
+            if bad:
+                return f"item {i}: {bad}"
+        return value_problem(value, raw)
+    if isinstance(name, str) and name in objects:
+        if not isinstance(value, dict):
+            return f"expected a mapping for {name}, found {value!r}"
+        fields = _dict(_dict(objects[name]).get("fields"))
+        for key, item in value.items():
+            if key in fields and isinstance(fields[key], dict):
+                bad = example_problem(item, fields[key], objects)
+                if bad:
+                    return f"{key}: {bad}"
+        for key, field in fields.items():
+            if isinstance(field, dict) and field.get("required") and key not in value:
+                return f"the required field {key!r} of {name} is missing"
+        return None
+    return None
