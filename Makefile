@@ -12,6 +12,10 @@ DOCS_SRC := build/docs-src
 SITE ?= site
 PORT ?= 8000
 
+# Node tools the tests run (OpenAPI linters), exact versions from package-lock.json. Node and npm
+# come from Debian's packages when the machine has none.
+NODE_STAMP := node_modules/.installed
+
 .PHONY: help generate check validate test test-fast lint docs serve-docs bench lock lock-docs clean
 
 help:
@@ -30,6 +34,11 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_STAMP)
+
 $(DOCS_STAMP): requirements/docs.lock $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/docs.lock
 	touch $(DOCS_STAMP)
@@ -43,7 +52,7 @@ check: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m generator validate --spec $(SPEC)
 
-test: $(STAMP) $(DOCS_STAMP)
+test: $(STAMP) $(DOCS_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m generator check --spec $(SPEC) --out $(OUT)
 	$(BIN)/python -m pytest
 
@@ -95,4 +104,4 @@ lock-docs:
 	    sys.stdout.writelines(l for l in sys.stdin if l.split("==")[0].lower() not in pinned)'; } > requirements/docs.lock
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .hypothesis
+	rm -rf $(VENV) site node_modules .pytest_cache .mypy_cache .hypothesis

@@ -14,9 +14,9 @@ from packaging.version import VERSION_PATTERN
 
 from generator import endpoint_checks, name_checks, naming
 from generator.constraint_checks import constraint_problems
-from generator.type_checks import example_problem, type_problems
 from generator.labels import LABEL_KEYS, default_labels
 from generator.problems import Problem, closest
+from generator.type_checks import example_problem, type_problems
 from generator.yaml_source import Document, Path_
 
 # Names that become file and folder names are kept well below file systems' 255 bytes.
@@ -52,50 +52,44 @@ def _break_in_name(name: str) -> str | None:
     return None
 
 
-def _texts(data: dict[str, Any]) -> Iterator[tuple[Path_, Any]]:
-    """Every human-readable text in the spec, with its path."""
-    pkg = _dict(data.get("package"))
-    for key in ("title", "description"):
-        if key in pkg:
-            yield ("package", key), pkg[key]
-    for name, scope in _dict(data.get("scopes")).items():
-        if isinstance(scope, dict) and "description" in scope:
-            yield ("scopes", name, "description"), scope["description"]
-    for name, obj in _dict(data.get("objects")).items():
-        obj = _dict(obj)
-        if "description" in obj:
-            yield ("objects", name, "description"), obj["description"]
-        for wire, field in _dict(obj.get("fields")).items():
-            if isinstance(field, dict) and "description" in field:
-                yield ("objects", name, "fields", wire, "description"), field["description"]
-    for name, tag in _dict(data.get("tags")).items():
-        if isinstance(tag, dict) and "description" in tag:
-            yield ("tags", name, "description"), tag["description"]
-    for key, ep in _dict(data.get("endpoints")).items():
-        ep = _dict(ep)
-        for part in ("summary", "description"):
-            if part in ep:
-                yield ("endpoints", key, part), ep[part]
-        fp = _dict(ep.get("fields_parameter"))
-        if "description" in fp:
-            yield ("endpoints", key, "fields_parameter", "description"), fp["description"]
-        for name, param in _dict(ep.get("query_parameters")).items():
-            if isinstance(param, dict) and "description" in param:
-                yield ("endpoints", key, "query_parameters", name, "description"), param["description"]
-        body = _dict(ep.get("request_body"))
-        if "description" in body:
-            yield ("endpoints", key, "request_body", "description"), body["description"]
-        yield from _summaries(("endpoints", key, "request_body", "examples"), body.get("examples"))
-        yield from _summaries(("endpoints", key, "examples"), ep.get("examples"))
-        for code, err in _dict(ep.get("errors")).items():
-            if isinstance(err, dict) and "description" in err:
-                yield ("endpoints", key, "errors", code, "description"), err["description"]
+# Where the spec's human-readable texts are: key paths, ``*`` for any key. The one list every
+# check (and tool) that walks the texts reads.
+TEXT_PATHS: tuple[tuple[str, ...], ...] = (
+    ("package", "title"),
+    ("package", "description"),
+    ("scopes", "*", "description"),
+    ("tags", "*", "description"),
+    ("objects", "*", "description"),
+    ("objects", "*", "fields", "*", "description"),
+    ("endpoints", "*", "summary"),
+    ("endpoints", "*", "description"),
+    ("endpoints", "*", "fields_parameter", "description"),
+    ("endpoints", "*", "query_parameters", "*", "description"),
+    ("endpoints", "*", "request_body", "description"),
+    ("endpoints", "*", "request_body", "examples", "*", "summary"),
+    ("endpoints", "*", "examples", "*", "summary"),
+    ("endpoints", "*", "errors", "*", "description"),
+)
 
 
-def _summaries(path: Path_, examples: Any) -> Iterator[tuple[Path_, Any]]:
-    for ex_key, ex in _dict(examples).items():
-        if isinstance(ex, dict) and "summary" in ex:
-            yield (*path, ex_key, "summary"), ex["summary"]
+def _at(node: Any, pattern: tuple[str, ...], path: Path_) -> Iterator[tuple[Path_, Any]]:
+    if not pattern:
+        yield path, node
+        return
+    head, rest = pattern[0], pattern[1:]
+    if not isinstance(node, dict):
+        return
+    if head == "*":
+        for key, value in node.items():
+            yield from _at(value, rest, (*path, key))
+    elif head in node:
+        yield from _at(node[head], rest, (*path, head))
+
+
+def texts(data: dict[str, Any]) -> Iterator[tuple[Path_, Any]]:
+    """Every human-readable text in the spec, with its path (``TEXT_PATHS`` order)."""
+    for pattern in TEXT_PATHS:
+        yield from _at(data, pattern, ())
 
 
 def _languages(data: dict[str, Any]) -> list[str]:
@@ -107,7 +101,7 @@ def text_problems(doc: Document) -> list[Problem]:
     """Each text has exactly the declared languages, none empty, no control characters."""
     langs = _languages(doc.data)
     problems = []
-    for path, text in _texts(doc.data):
+    for path, text in texts(doc.data):
         if not isinstance(text, dict):
             continue
         for lang in langs:

@@ -41,6 +41,8 @@ FORMATS = (
     "binary",
     "password",
 )
+# Formats people write, and the one JSON Schema calls it.
+_FORMAT_ALIASES = {"url": "uri", "datetime": "date-time", "timestamp": "date-time", "guid": "uuid"}
 _PAIRS = (("minimum", "maximum"), ("min_length", "max_length"), ("min_items", "max_items"))
 
 
@@ -126,7 +128,7 @@ def _format(doc: Document, path: Path_, raw: dict[str, Any], type_name: str) -> 
             )
         ]
     if fmt not in FORMATS:
-        close = closest(fmt, FORMATS)
+        close = _FORMAT_ALIASES.get(fmt.lower()) or closest(fmt, FORMATS)
         hint = f"did you mean {close!r}?" if close else f"use one of {', '.join(FORMATS)}"
         return [doc.problem((*path, "format"), f"unknown string format {fmt!r}; {hint}")]
     return []

@@ -52,7 +52,9 @@ def resolve(objects: dict[str, Any], start: str, dotted: str) -> tuple[dict[str,
 
 def _a_type(raw: dict[str, Any]) -> str:
     name = raw.get("type")
-    return f"an array of {_a_type(_dict(raw.get('items')))}" if name == "array" else f"a {name}"
+    if name == "array":
+        return f"an array of {_a_type(_dict(raw.get('items')))}"
+    return f"{'an' if str(name)[:1] in 'aeiouAEIOU' else 'a'} {name}"
 
 
 def _query_problems(doc: Document, path: Path_, ep: dict[str, Any], objects: dict[str, Any]) -> list[Problem]:
@@ -202,10 +204,8 @@ def _pagination_problems(
         if raw is None:
             problems.append(doc.problem((*here, key), f"{dotted!r} is not a field of {response}: {why}"))
         elif want is not None and raw.get("type") != want:
-            what = "the cursor parameter's type" if key == "next_cursor" else "what it must be"
-            problems.append(
-                doc.problem((*here, key), f"{dotted!r} is {_a_type(raw)}, and {what} is {want!r}")
-            )
+            what = f"the cursor parameter's type, {want}" if key == "next_cursor" else _a_type({"type": want})
+            problems.append(doc.problem((*here, key), f"{dotted!r} is {_a_type(raw)}; it must be {what}"))
     return problems
 
 

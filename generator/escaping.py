@@ -162,6 +162,7 @@ def md_fill(label: str, values: dict[str, str]) -> str:
     Only the names in ``values`` are placeholders: any other ``{...}`` in a label (a spec may
     override labels with any text) is shown as written.
     """
+    label = _LINE_BREAK.sub(" ", label)  # a label is one line (a sentence), whatever a spec wrote
     out: list[str] = []
     start = 0
     for found in _PLACEHOLDER.finditer(label):
@@ -171,8 +172,7 @@ def md_fill(label: str, values: dict[str, str]) -> str:
     out.append(label[start:])
     # Words (even parts) as text: the first as a paragraph start, later ones keep their spaces.
     return "".join(
-        part if i % 2 else (md_text(part) if i == 0 else _md_common(_LINE_BREAK.sub(" ", part)))
-        for i, part in enumerate(out)
+        part if i % 2 else (md_text(part) if i == 0 else _md_common(part)) for i, part in enumerate(out)
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator import naming
+from generator import graph, naming
 from generator.escaping import py_str
 from generator.ir_endpoints import (
     EndpointIR,
@@ -322,71 +322,6 @@ def _uses(objects: tuple[ObjectSpec, ...]) -> dict[str, list[str]]:
     return {o.name: [u for f in o.fields if (u := _ref_object(f.type)) is not None] for o in objects}
 
 
-def _dependency_order(uses: dict[str, list[str]]) -> list[str]:
-    """Object names with the ones they use first (spec order otherwise); cycles keep spec order."""
-    done: dict[str, None] = {}
-    visiting: set[str] = set()
-
-    def visit(name: str) -> None:
-        if name in done or name in visiting:
-            return
-        visiting.add(name)
-        for used in uses[name]:
-            visit(used)
-        visiting.discard(name)
-        done[name] = None
-
-    for name in uses:
-        visit(name)
-    return list(done)
-
-
-def _cycles(uses: dict[str, list[str]]) -> dict[str, str]:
-    """Each object's group: the first (in spec order) of the objects it shares a reference cycle with.
-
-    Tarjan's strongly connected components, iterative, so a long chain of references cannot
-    exhaust the stack.
-    """
-    order = {name: i for i, name in enumerate(uses)}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    group: dict[str, str] = {}
-    for root in uses:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = len(index)
-                stack.append(node)
-                on_stack.add(node)
-            if i < len(uses[node]):
-                work.append((node, i + 1))
-                nxt = uses[node][i]
-                if nxt not in index:
-                    work.append((nxt, 0))
-                elif nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            if low[node] == index[node]:
-                members = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    members.append(member)
-                    if member == node:
-                        break
-                first = min(members, key=order.__getitem__)
-                group.update((m, first) for m in members)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return group
-
-
 def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[ModelModuleIR, ...]:
     by_module: dict[str, list[ObjectIR]] = {}
     for obj in model_order:
@@ -423,9 +358,9 @@ def build_ir(spec: Spec) -> ProjectIR:
     """Decide everything the renderers need from a validated spec."""
     classes = {o.name: o.name for o in spec.objects}
     uses = _uses(spec.objects)
-    order = _dependency_order(uses)
+    order = graph.dependency_order(uses)
     rank = {name: i for i, name in enumerate(order)}  # position in the models module
-    group = _cycles(uses)
+    group = graph.cycles(uses)
     objects = tuple(_object(o, spec, classes, rank, "_" + naming.snake(group[o.name])) for o in spec.objects)
     by_name = {o.name: o for o in objects}
     scopes = tuple(

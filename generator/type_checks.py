@@ -52,40 +52,49 @@ def type_problems(doc: Document, path: Path_, raw: dict[str, Any], objects: dict
     return []
 
 
+_PRIMITIVE_CHECKS: dict[str, Any] = {
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "int32": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31,
+    "int64": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63,
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+}
+
+
 def example_problem(value: Any, raw: dict[str, Any], objects: dict[str, Any]) -> str | None:
-    """Whether an example value fits its declared type (None if it does)."""
+    """Whether a value fits its declared type and constraints (None if it does)."""
     name = raw.get("type")
-    checks_by_type: dict[str, Any] = {
-        "string": lambda v: isinstance(v, str),
-        "boolean": lambda v: isinstance(v, bool),
-        "int32": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31,
-        "int64": lambda v: isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63,
-        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    }
-    if name in checks_by_type:
-        return (
-            value_problem(value, raw) if checks_by_type[name](value) else f"{value!r} is not a valid {name}"
-        )
+    if name in _PRIMITIVE_CHECKS:
+        fits = _PRIMITIVE_CHECKS[name](value)
+        return value_problem(value, raw) if fits else f"{value!r} is not a valid {name}"
     if name == "array":
-        if not isinstance(value, list):
-            return f"expected a list, found {value!r}"
-        items = _dict(raw.get("items"))
-        for i, item in enumerate(value):
-            bad = example_problem(item, items, objects)
-            if bad:
-                return f"item {i}: {bad}"
-        return value_problem(value, raw)
+        return _array_problem(value, raw, objects)
     if isinstance(name, str) and name in objects:
-        if not isinstance(value, dict):
-            return f"expected a mapping for {name}, found {value!r}"
-        fields = _dict(_dict(objects[name]).get("fields"))
-        for key, item in value.items():
-            if key in fields and isinstance(fields[key], dict):
-                bad = example_problem(item, fields[key], objects)
-                if bad:
-                    return f"{key}: {bad}"
-        for key, field in fields.items():
-            if isinstance(field, dict) and field.get("required") and key not in value:
-                return f"the required field {key!r} of {name} is missing"
-        return None
+        return _object_problem(value, name, objects)
+    return None
+
+
+def _array_problem(value: Any, raw: dict[str, Any], objects: dict[str, Any]) -> str | None:
+    if not isinstance(value, list):
+        return f"expected a list, found {value!r}"
+    items = _dict(raw.get("items"))
+    for i, item in enumerate(value):
+        bad = example_problem(item, items, objects)
+        if bad:
+            return f"item {i}: {bad}"
+    return value_problem(value, raw)
+
+
+def _object_problem(value: Any, name: str, objects: dict[str, Any]) -> str | None:
+    if not isinstance(value, dict):
+        return f"expected a mapping for {name}, found {value!r}"
+    fields = _dict(_dict(objects[name]).get("fields"))
+    for key, item in value.items():
+        if key in fields and isinstance(fields[key], dict):
+            bad = example_problem(item, fields[key], objects)
+            if bad:
+                return f"{key}: {bad}"
+    for key, field in fields.items():
+        if isinstance(field, dict) and field.get("required") and key not in value:
+            return f"the required field {key!r} of {name} is missing"
     return None

@@ -26,6 +26,7 @@ import pytest
 import yaml
 
 from conftest import GENERATED, ROOT, SPEC
+from generator.labels import labels_for
 from generator.spec import Spec
 
 pytestmark = pytest.mark.slow
@@ -230,13 +231,24 @@ def test_build_is_strict_and_quiet(built: tuple[Path, str]) -> None:
     assert (site / "assets" / "swagger-ui").is_dir()
 
 
+def _cell(field: Any, lang: str) -> str:
+    """A field's description cell as the reader sees it: the text, then a line per constraint."""
+    labels = labels_for(lang, {})
+    lines = [field.description[lang]]
+    if field.type.format:
+        lines.append(f"{labels['format']}: {field.type.format}")
+    lines.extend(f"{labels[key]}: {value}" for key, value in field.constraints.pairs())
+    return "\n".join(lines)
+
+
 def test_english_user_page_lists_every_field(page: Any, base_url: str, spec: Spec) -> None:
     user = next(o for o in spec.objects if o.name == "User")
     page.goto(base_url + "objects/user/")
     rows = _rows(page)
     assert [r[0] for r in rows] == [f.wire_name for f in user.fields]
     assert len(rows) == 14
-    assert [r[4] for r in rows] == [f.description["en"] for f in user.fields]
+    assert [r[4] for r in rows] == [_cell(f, "en") for f in user.fields]
+    assert rows[-1][4] == "The total number of publicly posted videos by the user.\nMinimum: 0"
     _shoot(page, "en-user.png")
 
 
@@ -247,7 +259,7 @@ def test_thai_user_page_shows_the_spec_s_thai_exactly(page: Any, base_url: str, 
     assert page.locator("article p").first.inner_text() == user.description["th"]
     rows = _rows(page)
     assert [r[0] for r in rows] == [f.wire_name for f in user.fields]
-    assert [r[4] for r in rows] == [f.description["th"] for f in user.fields]
+    assert [r[4] for r in rows] == [_cell(f, "th") for f in user.fields]
     _shoot(page, "th-user.png")
 
 

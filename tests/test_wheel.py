@@ -68,7 +68,9 @@ def test_wheel_in_a_fresh_venv(tmp_path: Path) -> None:
     shutil.copytree(
         ROOT,
         source,
-        ignore=shutil.ignore_patterns(".venv", ".git", "generated", "site", "build", ".cache", "*.egg-info"),
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "generated", "site", "build", ".cache", "*.egg-info", "node_modules"
+        ),
     )
     dist = tmp_path / "dist"
     _run(BIN / "python", "-m", "build", "--no-isolation", "--outdir", dist, source, cwd=tmp_path)

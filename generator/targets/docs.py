@@ -159,18 +159,16 @@ def _steps(path: tuple[FieldIR, ...]) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+def _guide_endpoint(project: ProjectIR) -> EndpointIR | None:
+    """The endpoint the guide calls: the first that selects scoped fields and sends no body."""
+    for ep in project.endpoints:
+        if ep.fields_object is not None and ep.fields_object.scoped and ep.response and not ep.request_body:
+            return ep
+    return None
+
+
 def _guide(project: ProjectIR) -> GuideView | None:
-    ep = next(
-        (
-            e
-            for e in project.endpoints
-            if e.fields_object is not None
-            and e.fields_object.scoped
-            and e.response
-            and e.request_body is None
-        ),
-        None,
-    )
+    ep = _guide_endpoint(project)
     if ep is None or ep.fields_object is None or ep.response is None:
         return None
     obj = ep.fields_object

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import EndpointIR, ErrorIR, FieldIR, ObjectIR, ProjectIR
+from generator.ir import EndpointIR, ErrorIR, ExampleIR, FieldIR, ObjectIR, ProjectIR
 from generator.json_text import indented
 from generator.spec import Text
 
@@ -92,15 +92,24 @@ def _query_parameter(field: FieldIR, lang: str) -> dict[str, Any]:
     return param
 
 
+def _examples(examples: tuple[ExampleIR, ...], lang: str) -> dict[str, Any]:
+    return {
+        ex.key: {"summary": ex.summary[lang], "x-summaries": _texts(ex.summary), "value": ex.value}
+        for ex in examples
+    }
+
+
+def _codes_text(errs: list[ErrorIR], lang: str) -> str:
+    """CommonMark, as OpenAPI descriptions are: one line per error code of a status."""
+    return "\n".join(f"- `{e.code}`: {e.description[lang]}" for e in errs)
+
+
 def _request_body(ep: EndpointIR, lang: str) -> dict[str, Any]:
     body = ep.request_body
     assert body is not None
     media: dict[str, Any] = {"schema": _ref(body.object)}
     if body.examples:
-        media["examples"] = {
-            ex.key: {"summary": ex.summary[lang], "x-summaries": _texts(ex.summary), "value": ex.value}
-            for ex in body.examples
-        }
+        media["examples"] = _examples(body.examples, lang)
     out: dict[str, Any] = {"required": body.required, "content": {body.content_type: media}}
     if body.description:
         out["description"] = body.description[lang]
@@ -122,23 +131,18 @@ def _error_response(ep: EndpointIR, errs: list[ErrorIR], lang: str, source: str)
         for e in errs
     }
     return {
-        # CommonMark, as OpenAPI descriptions are: one line per error code of this status.
-        "description": "\n".join(f"- `{e.code}`: {e.description[lang]}" for e in errs),
+        "description": _codes_text(errs, lang),
         "content": {"application/json": content},
         "x-error-codes": [e.code for e in errs],
     }
 
 
 def _success_response(ep: EndpointIR, errs: list[ErrorIR], lang: str) -> dict[str, Any]:
-    text = "\n".join(f"- `{e.code}`: {e.description[lang]}" for e in errs) or ep.summary[lang]
-    out: dict[str, Any] = {"description": text}
+    out: dict[str, Any] = {"description": _codes_text(errs, lang) or ep.summary[lang]}
     if ep.response is not None:
         content: dict[str, Any] = {"schema": _ref(ep.response)}
         if ep.examples:
-            content["examples"] = {
-                ex.key: {"summary": ex.summary[lang], "x-summaries": _texts(ex.summary), "value": ex.value}
-                for ex in ep.examples
-            }
+            content["examples"] = _examples(ep.examples, lang)
         out["content"] = {"application/json": content}
     out["x-error-codes"] = [e.code for e in errs]
     return out
@@ -182,8 +186,9 @@ def _operation(project: ProjectIR, ep: EndpointIR, lang: str) -> dict[str, Any]:
         op["parameters"] = parameters
     if ep.request_body:
         op["requestBody"] = _request_body(ep, lang)
-    if ep.oauth2:
-        op["security"] = _security(ep)
+    # An endpoint without the bearer token says so: its callers authenticate otherwise (the
+    # OAuth endpoints take the client key and secret in the form).
+    op["security"] = _security(ep) if ep.oauth2 else []
     if ep.rate_limit_per_minute:
         op["x-rate-limit-per-minute"] = ep.rate_limit_per_minute
     if ep.pagination:
