@@ -1,7 +1,9 @@
 """A content-addressed cache that lets ``generate`` and ``check`` skip work that cannot change the output.
 
-What it stores, all under one directory (``.cache/specgen/`` beside ``templates/``, ignored
-by git; ``SPECGEN_CACHE=<dir>`` moves it, ``SPECGEN_CACHE=off`` turns it off):
+What it stores, all under one directory (``.cache/specgen/`` beside ``templates/`` in a
+checkout, ignored by git, or the user's cache folder, ``$XDG_CACHE_HOME/specgen`` or
+``~/.cache/specgen``, for an installed toolkit; ``SPECGEN_CACHE=<dir>`` moves it,
+``SPECGEN_CACHE=off`` turns it off):
 
 - ``runs/<key>.json``: for one set of inputs, the SHA-256 of every output file. The key
   hashes everything the output depends on: the spec files' names (as shown in headers) and
@@ -28,8 +30,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-_SOURCES = (ROOT / "generator", ROOT / "templates")
+from generator.paths import default_cache, toolkit_sources
+
 _PACKAGES = ("black", "jinja2", "yaml", "jsonschema")
 _FORMAT = "specgen-cache-1"
 
@@ -39,15 +41,16 @@ def directory() -> Path | None:
     setting = os.environ.get("SPECGEN_CACHE", "")
     if setting.lower() in ("off", "0", "no", "false"):
         return None
-    return Path(setting) if setting else ROOT / ".cache" / "specgen"
+    return Path(setting) if setting else default_cache()
 
 
 def _toolkit_digest() -> bytes:
     digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0".encode())
-    for base in _SOURCES:
+    for base in toolkit_sources():
         for path in sorted(base.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+                name = f"{base.name}/{path.relative_to(base).as_posix()}"
+                digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     for name in _PACKAGES:
         spec = find_spec(name)
         origin = spec.origin if spec else None

@@ -1,4 +1,9 @@
-"""Command line: generate, check, validate; lint and i18n in cli_i18n. Bad input exits 2, never a traceback."""
+"""Command line: ``generate``, ``check``, ``validate``, ``init`` and ``templates``; ``lint`` and
+``i18n`` in :mod:`generator.cli_i18n`.
+
+Bad input exits 2, never with a traceback; a bug (including an OS error on the toolkit's own
+files) exits 3.
+"""
 
 from __future__ import annotations
 
@@ -32,13 +37,40 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument(
                 "--out", type=Path, default=Path("generated"), help="output directory (default: generated/)"
             )
+            cmd.add_argument(
+                "--templates",
+                type=Path,
+                default=None,
+                metavar="DIR",
+                help="a folder of templates that replace built-in ones of the same name",
+            )
         else:
             cmd.add_argument(
-                "--format", choices=("text", "json"), default="text", help="how to report problems"
+                "--format",
+                choices=("text", "json", "github"),
+                default="text",
+                help="how to report problems (github: GitHub Actions annotations)",
             )
             cmd.add_argument("--strict", action="store_true", help="lint findings are errors (exit 2)")
     cli_i18n.add_commands(sub)
+    from generator import starter
+
+    starter.add_parser(sub)
+    sub.add_parser(
+        "templates",
+        help="list the built-in templates (the names an override replaces)",
+        description="list the built-in templates (the names an override replaces)",
+    )
     return parser
+
+
+def _toolkit_fault(exc: OSError) -> bool:
+    """Whether an OS error is the toolkit's (a template or file of its own missing): a bug, not bad input."""
+    from generator.paths import inside_toolkit
+
+    if type(exc).__module__.startswith("jinja2"):  # TemplateNotFound is an OSError
+        return True
+    return inside_toolkit(exc.filename) or inside_toolkit(exc.filename2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     except SpecError as exc:
         if getattr(args, "format", "text") == "json":
             print(exc.to_json())
-        else:
+        elif getattr(args, "format", "text") == "github":
+            from generator.annotations import github_annotations
+
+            sys.stdout.write(github_annotations(exc.problems))
+        if getattr(args, "format", "text") != "json":
             for problem in exc.problems:
                 print(problem.format(), file=sys.stderr)
             count = len(exc.problems)
@@ -79,36 +115,48 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 130
     except OSError as exc:
+        if _toolkit_fault(exc):
+            return _bug(exc)
         # The machine, not the spec: a full disk, a permission, a file that vanished mid-run.
         print(f"error: {exc}; the output directory was left as it was.", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
-        if os.environ.get("SPECGEN_DEBUG"):
-            raise
-        print(
-            f"internal error (please report, with SPECGEN_DEBUG=1 for the traceback): "
-            f"{type(exc).__name__}: {exc}; the output directory was left as it was.",
-            file=sys.stderr,
-        )
-        return EXIT_BUG
+        return _bug(exc)
 
 
-def _cached_run(spec: Path) -> tuple[str | None, dict[str, str] | None]:
+def _bug(exc: Exception) -> int:
+    if os.environ.get("SPECGEN_DEBUG"):
+        raise exc
+    print(
+        f"internal error (please report, with SPECGEN_DEBUG=1 for the traceback): "
+        f"{type(exc).__name__}: {exc}; the output directory was left as it was.",
+        file=sys.stderr,
+    )
+    return EXIT_BUG
+
+
+def _cached_run(spec: Path, templates: Path | None) -> tuple[str | None, dict[str, str] | None]:
     """The cache key of this generation and the output it produced before, if recorded."""
     from generator import cache
     from generator.yaml_source import read_spec_bytes, source_name, spec_files
 
-    if cache.directory() is None:
+    if cache.directory() is None or templates is not None:
         return None, None
     try:
         sources = [(source_name(p), read_spec_bytes(p)) for p in spec_files(spec)]
     except OSError:
         return None, None  # the pipeline reports it properly
+    if any(b"templates" in raw for _, raw in sources):
+        return None, None  # perhaps a `templates:` folder, whose files the key does not cover
     key = cache.run_key(sources)
     return key, cache.lookup(key)
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in ("init", "templates"):
+        from generator import starter
+
+        return starter.run(args)
     if args.command == "validate":
         return cli_i18n.validate(args.spec, args.format, args.strict)
     if args.command in cli_i18n.COMMANDS:
@@ -118,16 +166,23 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "generate" and args.spec.exists():
         writer.refuse_sources_inside(args.out, spec_files(args.spec))
-    key, expected = _cached_run(args.spec)
+    key, expected = _cached_run(args.spec, args.templates)
     if expected is not None and cache.output_matches(args.out, expected):
         # The same inputs produced exactly these files before: nothing to compute or write.
         print(f"{args.out}: up to date ({len(expected)} files)")
         return EXIT_OK
-    from generator import pipeline
+    from generator import overrides, pipeline
+    from generator.ir import build_ir
+    from generator.spec import validate_document
     from generator.templating import environment
+    from generator.yaml_source import load_path
 
-    environment().bytecode_cache = cache.jinja_bytecode_cache()
-    files = pipeline.generate(args.spec)
+    doc = load_path(args.spec)
+    spec = validate_document(doc)
+    chosen = overrides.folders(args.templates, doc)
+    with overrides.active(chosen):
+        environment().bytecode_cache = cache.jinja_bytecode_cache()
+        files = pipeline.render_project(build_ir(spec), one_process=bool(chosen))
     if key is not None:
         cache.store(key, files)
     if args.command == "check":

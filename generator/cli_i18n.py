@@ -44,12 +44,13 @@ def validate(spec: Path, fmt: str, strict: bool) -> int:
     """``validate``: the spec's problems raise; lint findings are warnings (errors with ``strict``)."""
     import json
 
-    from generator import text_lint
+    from generator import overrides, text_lint
     from generator.spec import validate_document
     from generator.yaml_source import load_path
 
     doc = load_path(spec)
     valid = validate_document(doc)
+    overrides.folders(None, doc)  # a `templates:` folder that is missing or misnamed
     result = text_lint.lint_document(doc)
     status = EXIT_BAD_INPUT if strict and result.findings else EXIT_OK
     if fmt == "json":

@@ -23,6 +23,7 @@ from generator.ir_endpoints import (
     tags,
 )
 from generator.labels import labels_for
+from generator.metadata import PackageMetadata
 from generator.spec import FieldSpec, ObjectSpec, Spec, Text, TypeRef
 from generator.spec_model import Constraints
 
@@ -173,6 +174,7 @@ class ProjectIR:
     endpoints: tuple[EndpointIR, ...]
     errors: tuple[ErrorIR, ...]  # all endpoints' error codes, first occurrence wins
     tags: tuple[TagIR, ...] = ()
+    metadata: PackageMetadata = PackageMetadata()  # license, authors, homepage, keywords, contact
 
     @property
     def header(self) -> str:
@@ -407,4 +409,5 @@ def build_ir(spec: Spec) -> ProjectIR:
         endpoints=endpoints,
         errors=tuple(errors.values()),
         tags=tags(spec.tags),
+        metadata=spec.package.metadata,
     )

@@ -74,9 +74,13 @@ def _parallel(project: ProjectIR) -> bool:
     )
 
 
-def render_project(project: ProjectIR) -> dict[str, str]:
-    """Every output file of a project, formatted, with the manifest (the same bytes however it runs)."""
-    if _parallel(project):
+def render_project(project: ProjectIR, *, one_process: bool = False) -> dict[str, str]:
+    """Every output file of a project, formatted, with the manifest (the same bytes however it runs).
+
+    ``one_process`` keeps the rendering here (template overrides do, so that an error in one
+    keeps the traceback that names the template's line).
+    """
+    if not one_process and _parallel(project):
         global _FORKED
         _FORKED = project
         try:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import checks, schema_fast, texts
+from generator.metadata import metadata_problems
 from generator.problems import Problem, SpecError, closest
 from generator.spec_model import (
     PRIMITIVES,
@@ -186,6 +187,7 @@ def validate_document(doc: Document) -> Spec:
     """Check a read document against the schema and the meaning checks; build the spec model."""
     problems = _schema_problems(doc)
     problems.extend(checks.meaning_problems(doc))
+    problems.extend(metadata_problems(doc))
     if problems:
         raise SpecError(problems)
     return build(texts.without_ignores(doc))

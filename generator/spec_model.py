@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.metadata import PackageMetadata, package_metadata
 from generator.yaml_source import Document
 
 PRIMITIVES = ("string", "boolean", "int32", "int64", "number")
@@ -193,6 +194,7 @@ class PackageSpec:
     description: Text
     api_version: str | None
     base_url: str
+    metadata: PackageMetadata = PackageMetadata()  # license, authors, homepage, keywords, contact
 
 
 @dataclass(frozen=True)
@@ -353,6 +355,7 @@ def build(doc: Document) -> Spec:
             pkg["description"],
             pkg.get("api_version"),
             pkg["base_url"],
+            metadata=package_metadata(pkg),
         ),
         auth=AuthSpec(auth["authorize_url"], auth["token_url"]) if auth else None,
         scopes=tuple(ScopeSpec(name, s["description"]) for name, s in data["scopes"].items()),

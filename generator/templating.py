@@ -11,8 +11,10 @@ import jinja2
 
 from generator.escaping import ESCAPERS
 from generator.formatting import black_docstring
+from generator.paths import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# Directories whose templates replace built-in ones of the same name (see generator/overrides.py).
+_overrides: tuple[Path, ...] = ()
 
 
 def _py_literal(value: Any) -> str:
@@ -41,11 +43,28 @@ FILTERS = {
 }
 
 
-@cache
 def environment() -> jinja2.Environment:
-    """Strict: undefined names fail, whitespace control is explicit, no autoescape (filters escape)."""
+    """Strict: undefined names fail, whitespace control is explicit, no autoescape (filters escape).
+
+    Templates come from the override directories first (if any are set), then the package, so
+    an override replaces one template by name and gets the same filters and strictness.
+    """
+    return _environment(_overrides)
+
+
+def set_overrides(directories: tuple[Path, ...]) -> None:
+    """Use these directories' templates before the built-in ones (an empty tuple: built-ins only)."""
+    global _overrides
+    _overrides = directories
+
+
+@cache
+def _environment(overrides: tuple[Path, ...]) -> jinja2.Environment:
+    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(str(TEMPLATES))
+    if overrides:
+        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(d) for d in overrides]), loader])
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

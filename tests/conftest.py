@@ -10,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec"
 GENERATED = ROOT / "generated"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The pages the spec was written from, kept in the repo so a clone with nothing beside it tests itself.
+SEEDS = SPEC / "sources"
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

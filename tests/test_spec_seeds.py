@@ -113,3 +113,10 @@ def test_endpoint_facts(spec: Spec) -> None:
     assert endpoint.fields_parameter is not None
     assert f"{endpoint.fields_parameter.name} | string |" in text
     assert f"| {endpoint.fields_parameter.example} | true |" in text
+
+
+def test_sources_live_in_the_repo_and_are_not_spec_files(spec: Spec) -> None:
+    # A clone with nothing beside it tests itself: the pages are under spec/sources/, and the
+    # spec directory loader merges only spec/*.yaml, so they are never read as spec files.
+    assert SEEDS.is_relative_to(SPEC) and USER_PAGE.is_file() and ENDPOINT_PAGE.is_file()
+    assert [f.rsplit("/", 1)[-1] for f in spec.files] == ["tiktok_v2.yaml"]

@@ -218,6 +218,7 @@ def build_openapi(project: ProjectIR, lang: str) -> dict[str, Any]:
             "description": project.description[lang],
             "x-descriptions": _texts(project.description),
             "x-titles": _texts(project.title),
+            **project.metadata.openapi_info(),
         },
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "servers": [{"url": project.base_url}],

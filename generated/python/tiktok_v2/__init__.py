@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 e286690c4294da10). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 39d07161015b5579). Do not edit.
 """TikTok API v2 (Login Kit and Display API): typed models, scopes and API constants.
 
 Read the profile and the public videos of a TikTok user who authorized your app, and manage the OAuth 2.0 access tokens that allow it.
@@ -8,10 +8,8 @@ import typing
 
 from tiktok_v2 import models
 from tiktok_v2.api import *  # noqa: F403
-from tiktok_v2.api import __all__ as _api_all
 from tiktok_v2.i18n import LANGUAGES, describe, describe_model, field_scope
 from tiktok_v2.scopes import *  # noqa: F403
-from tiktok_v2.scopes import __all__ as _scopes_all
 
 if typing.TYPE_CHECKING:
     from tiktok_v2.models import User
@@ -34,7 +32,17 @@ if typing.TYPE_CHECKING:
 __version__ = "2.0.0"
 
 __all__ = [
-    *_api_all,
+    "BASE_URL",
+    "ERROR_HTTP_STATUS",
+    "ErrorCode",
+    "AUTHORIZE_URL",
+    "TOKEN_URL",
+    "GET_USER_INFO_URL",
+    "GET_USER_INFO_URL_RATE_LIMIT_PER_MINUTE",
+    "LIST_VIDEOS_URL",
+    "QUERY_VIDEOS_URL",
+    "GET_ACCESS_TOKEN_URL",
+    "REVOKE_ACCESS_TOKEN_URL",
     "User",
     "Error",
     "UserInfoData",
@@ -51,7 +59,21 @@ __all__ = [
     "TokenResponse",
     "RevokeRequest",
     "AuthError",
-    *_scopes_all,
+    "SCOPE_DESCRIPTIONS",
+    "Scope",
+    "ScopeNotGrantedError",
+    "UnknownFieldError",
+    "UnknownScopeError",
+    "USER_FIELD_SCOPES",
+    "UserField",
+    "build_user_fields_param",
+    "user_fields_for_scopes",
+    "scopes_for_user_fields",
+    "VIDEO_FIELD_SCOPES",
+    "VideoField",
+    "build_video_fields_param",
+    "video_fields_for_scopes",
+    "scopes_for_video_fields",
     "LANGUAGES",
     "__version__",
     "describe",

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 e286690c4294da10). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 39d07161015b5579). Do not edit.
 """Pydantic models: TikTok API v2 (Login Kit and Display API).
 
 Every object tolerates fields it does not know (a new API field never breaks parsing)
@@ -55,7 +55,7 @@ __all__ = [
 class _Model(BaseModel):
     """Base of the generated models: unknown fields kept, wire names in and out."""
 
-    model_config = ConfigDict(
+    model_config: typing.ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
         validate_by_name=True,
         validate_by_alias=True,

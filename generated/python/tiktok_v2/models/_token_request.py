@@ -1,7 +1,7 @@
-# Generated from spec/tiktok_v2.yaml (sha256 e286690c4294da10). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 39d07161015b5579). Do not edit.
 """The TokenRequest model; import from tiktok_v2.models, which loads this module on first use."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -15,7 +15,7 @@ __all__ = [
 class TokenRequest(_Model):
     """The form a server sends to get an access token: from an authorization code, or from a refresh token."""
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         json_schema_extra={
             "x-descriptions": {
                 "en": "The form a server sends to get an access token: from an authorization code, or from a refresh token.",

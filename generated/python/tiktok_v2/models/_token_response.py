@@ -1,5 +1,7 @@
-# Generated from spec/tiktok_v2.yaml (sha256 e286690c4294da10). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 39d07161015b5579). Do not edit.
 """The TokenResponse model; import from tiktok_v2.models, which loads this module on first use."""
+
+from typing import ClassVar
 
 from pydantic import ConfigDict, Field
 
@@ -13,7 +15,7 @@ __all__ = [
 class TokenResponse(_Model):
     """The tokens the token endpoint returns, and what they allow."""
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         json_schema_extra={
             "x-descriptions": {
                 "en": "The tokens the token endpoint returns, and what they allow.",

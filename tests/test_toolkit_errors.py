@@ -1,0 +1,51 @@
+"""An error on the toolkit's own files is a bug (exit 3), an error on the user's is bad input (exit 2)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import MINIMAL_SPEC, ROOT
+
+
+def _cli(*args: str | Path, cwd: Path, toolkit: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(toolkit), "SPECGEN_CACHE": "off"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+def test_a_missing_template_is_a_bug(tmp_path: Path) -> None:
+    toolkit = tmp_path / "toolkit"
+    shutil.copytree(ROOT / "generator", toolkit / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", toolkit / "templates")
+    (toolkit / "templates" / "python" / "__init__.py.j2").unlink()
+    (tmp_path / "spec.yaml").write_text(MINIMAL_SPEC, encoding="utf-8")
+    result = _cli("generate", "--spec", "spec.yaml", "--out", "out", cwd=tmp_path, toolkit=toolkit)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.startswith("internal error (please report")
+    assert "python/__init__.py.j2" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unreadable_toolkit_file_is_a_bug(tmp_path: Path) -> None:
+    toolkit = tmp_path / "toolkit"
+    shutil.copytree(ROOT / "generator", toolkit / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", toolkit / "templates")
+    (toolkit / "templates" / "docs" / "object.md.j2").unlink()
+    (toolkit / "templates" / "docs" / "object.md.j2").mkdir()  # reading it raises IsADirectoryError
+    (tmp_path / "spec.yaml").write_text(MINIMAL_SPEC, encoding="utf-8")
+    result = _cli("generate", "--spec", "spec.yaml", "--out", "out", cwd=tmp_path, toolkit=toolkit)
+    assert result.returncode == 3, result.stderr
+    assert "internal error" in result.stderr and "object.md.j2" in result.stderr
+
+
+def test_an_error_on_the_users_files_is_bad_input(tmp_path: Path) -> None:
+    (tmp_path / "spec.yaml").write_text(MINIMAL_SPEC, encoding="utf-8")
+    (tmp_path / "a_file").write_text("", encoding="utf-8")
+    result = _cli("generate", "--spec", "spec.yaml", "--out", "a_file/out", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: ") and "internal error" not in result.stderr
