@@ -42,7 +42,7 @@ def phases(spec_path: Path, out: Path) -> list[tuple[str, float]]:
     t = lap("schema check (schema_fast)", t)
     assert not checks.meaning_problems(doc)
     t = lap("meaning checks (checks)", t)
-    spec = spec_module._build(doc)
+    spec = spec_module.build(doc)
     t = lap("spec model", t)
     project = build_ir(spec)
     t = lap("IR", t)
