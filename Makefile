@@ -16,13 +16,14 @@ PORT ?= 8000
 # come from Debian's packages when the machine has none.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help generate check validate test test-fast lint docs serve-docs bench lock lock-docs clean
+.PHONY: help generate check validate breaking test test-fast lint docs serve-docs bench lock lock-docs clean
 
 help:
 	@echo "make generate   render every output from $(SPEC)/ into $(OUT)/"
 	@echo "make test       run the whole test suite (includes check)"
 	@echo "make check      fail with a diff if $(OUT)/ is stale"
 	@echo "make validate   check the spec only"
+	@echo "make breaking   classify spec changes since the merge base with main; fail if the version lags"
 	@echo "make lint       mypy --strict and black --check on the toolkit"
 	@echo "make docs       build the docs site (every spec language) from $(OUT)/ into $(SITE)/"
 	@echo "make serve-docs build it, then serve $(SITE)/ on http://127.0.0.1:$(PORT)/"
@@ -53,6 +54,7 @@ validate: $(STAMP)
 	$(BIN)/python -m generator validate --spec $(SPEC)
 
 test: $(STAMP) $(DOCS_STAMP) $(NODE_STAMP)
+	$(MAKE) --no-print-directory breaking
 	$(BIN)/python -m generator check --spec $(SPEC) --out $(OUT)
 	$(BIN)/python -m generator lint --strict --spec $(SPEC)
 	$(BIN)/python -m pytest
@@ -70,6 +72,13 @@ docs: $(DOCS_STAMP)
 
 serve-docs: docs
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
+
+# The working spec against the merge base with main: every change classified, and the version
+# must move as far as the changes need (specgen diff). Skipped outside git or without a main.
+breaking: $(STAMP)
+	@base=$$(git merge-base HEAD main 2>/dev/null || true); \
+	if [ -z "$$base" ]; then echo "make breaking: no merge base with main; nothing to compare"; \
+	else $(BIN)/python -m generator diff "$$base:$(SPEC)" $(SPEC); fi
 
 lint: $(STAMP)
 	$(BIN)/python -m mypy

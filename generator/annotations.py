@@ -11,20 +11,20 @@ from collections.abc import Iterable
 from generator.problems import Problem
 
 
-def _data(text: str) -> str:
+def annotation_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+def annotation_property(text: str) -> str:
+    return annotation_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def github_annotation(problem: Problem) -> str:
     """One problem as one ``::error`` line (without the newline)."""
     where = f"{problem.path}: " if problem.path else ""
     return (
-        f"::error file={_property(problem.file)},line={problem.line},col={problem.column},"
-        f"title={_property('specgen')}::{_data(where + problem.message)}"
+        f"::error file={annotation_property(problem.file)},line={problem.line},col={problem.column},"
+        f"title={annotation_property('specgen')}::{annotation_data(where + problem.message)}"
     )
 
 

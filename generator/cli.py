@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator import cli_i18n
+from generator import cli_diff, cli_i18n
 from generator.problems import SpecError
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
             )
             cmd.add_argument("--strict", action="store_true", help="lint findings are errors (exit 2)")
     cli_i18n.add_commands(sub)
+    cli_diff.add_command(sub)
     from generator import starter
 
     starter.add_parser(sub)
@@ -159,6 +160,8 @@ def _run(args: argparse.Namespace) -> int:
         return starter.run(args)
     if args.command == "validate":
         return cli_i18n.validate(args.spec, args.format, args.strict)
+    if args.command == "diff":
+        return cli_diff.run(args)
     if args.command in cli_i18n.COMMANDS:
         return cli_i18n.run(args)
     from generator import cache, writer

@@ -25,7 +25,7 @@ from generator.ir_endpoints import (
 from generator.labels import labels_for
 from generator.metadata import PackageMetadata
 from generator.spec import FieldSpec, ObjectSpec, Spec, Text, TypeRef
-from generator.spec_model import Constraints
+from generator.spec_model import Constraints, ReleaseSpec
 
 # The endpoint IR's names, re-exported: the renderers import every IR name from here.
 __all__ = [
@@ -174,6 +174,7 @@ class ProjectIR:
     endpoints: tuple[EndpointIR, ...]
     errors: tuple[ErrorIR, ...]  # all endpoints' error codes, first occurrence wins
     tags: tuple[TagIR, ...] = ()
+    releases: tuple[ReleaseSpec, ...] = ()  # newest first; target-neutral data, as the spec has it
     metadata: PackageMetadata = PackageMetadata()  # license, authors, homepage, keywords, contact
 
     @property
@@ -410,4 +411,5 @@ def build_ir(spec: Spec) -> ProjectIR:
         errors=tuple(errors.values()),
         tags=tags(spec.tags),
         metadata=spec.package.metadata,
+        releases=spec.releases,
     )

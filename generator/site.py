@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from generator.ir import LanguageIR, ProjectIR
-from generator.targets.docs import API_REFERENCE, GETTING_STARTED
+from generator.targets.docs import API_REFERENCE, CHANGELOG, GETTING_STARTED
 from generator.targets.openapi import openapi_filename
 from generator.writer import MANIFEST
 
@@ -65,6 +65,8 @@ def _nav(project: ProjectIR, lang: LanguageIR) -> list[dict[str, Any]]:
         {words["scope_mapping"]: "scopes.md"},
         {words["api_reference"]: API_REFERENCE},
     ]
+    if project.releases:
+        nav.append({words["changelog"]: CHANGELOG})
     bilingual = bilingual_pages(project)
     if bilingual:
         nav.append({words["bilingual"]: [{name: path} for name, path in bilingual.items()]})

@@ -121,7 +121,9 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         return [doc.problem(path, f"{instance!r} {what}")]
     if error.validator in ("const", "enum"):
         allowed = rule if error.validator == "enum" else [rule]
-        return [doc.problem(path, f"{instance!r} is not allowed; use one of {', '.join(map(repr, allowed))}")]
+        close = closest(instance, [str(a) for a in allowed]) if isinstance(instance, str) else None
+        hint = f"did you mean {close!r}? Allowed:" if close else "use one of"
+        return [doc.problem(path, f"{instance!r} is not allowed; {hint} {', '.join(map(repr, allowed))}")]
     return [doc.problem(path, error.message)]
 
 
@@ -150,6 +152,10 @@ def _name_problem(doc: Document, path: tuple[str | int, ...], name: str) -> Prob
         rules = schema()["$defs"]["lint_ignore"]["propertyNames"]["enum"]
         close = closest(name, rules)
         what = f"not a lint rule{f'; did you mean {close!r}?' if close else ''} (rules: {', '.join(rules)})"
+    elif path == ("diff", "ignore"):
+        rules = schema()["properties"]["diff"]["properties"]["ignore"]["propertyNames"]["enum"]
+        close = closest(name, rules)
+        what = f"not a rule of specgen diff{f'; did you mean {close!r}?' if close else ''} (see the README's rule table)"
     return doc.problem(
         (*path, name),
         f"invalid name {name!r}: {what or 'a language code must look like en, th or pt-BR'}",

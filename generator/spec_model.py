@@ -185,6 +185,26 @@ class EndpointSpec:
 
 
 @dataclass(frozen=True)
+class ChangeItem:
+    """One change of a release, as ``specgen diff`` classified it."""
+
+    rule: str
+    subject: str
+    old: str = ""
+    new: str = ""
+    accepted: str = ""
+
+
+@dataclass(frozen=True)
+class ReleaseSpec:
+    """A released version and its changes (the spec's ``changes:``, newest first)."""
+
+    version: str
+    date: str
+    items: tuple[ChangeItem, ...]
+
+
+@dataclass(frozen=True)
 class PackageSpec:
     """The generated package's name and the API's metadata."""
 
@@ -220,6 +240,7 @@ class Spec:
     endpoints: tuple[EndpointSpec, ...]
     labels: dict[str, dict[str, str]]
     tags: tuple[TagSpec, ...] = ()
+    releases: tuple[ReleaseSpec, ...] = ()
 
     def object(self, name: str) -> ObjectSpec:
         """The object called ``name``."""
@@ -366,4 +387,17 @@ def build(doc: Document) -> Spec:
         endpoints=tuple(_endpoint(key, e, shapes) for key, e in data.get("endpoints", {}).items()),
         labels=data.get("labels", {}),
         tags=tuple(TagSpec(name, t["description"]) for name, t in data.get("tags", {}).items()),
+        releases=tuple(
+            ReleaseSpec(
+                str(r["version"]),
+                str(r["date"]),
+                tuple(
+                    ChangeItem(
+                        c["rule"], c["subject"], c.get("old", ""), c.get("new", ""), c.get("accepted", "")
+                    )
+                    for c in r.get("changes", [])
+                ),
+            )
+            for r in data.get("changes", [])
+        ),
     )

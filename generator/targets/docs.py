@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 from generator.ir import EndpointIR, ExampleIR, FieldIR, LanguageIR, ObjectIR, ProjectIR
 from generator.targets.openapi import openapi_filename
+from generator.release_notes import release_notes
 from generator.templating import render
 
 # The pages every language has besides one per object and endpoint, by file name.
 GETTING_STARTED = "getting-started.md"
 API_REFERENCE = "api-reference.md"
+CHANGELOG = "changelog.md"
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,15 @@ def render_docs(project: ProjectIR) -> dict[str, str]:
             openapi_name=posixpath.basename(openapi_filename(project, lang.code)),
             page=_page(project, lang, API_REFERENCE, slugs=slugs),
         )
+        if project.releases:
+            files[f"{base}/{CHANGELOG}"] = render(
+                "docs/changelog.md.j2",
+                project=project,
+                notes=tuple(
+                    release_notes(r.items, f"{r.version} ({r.date})", lang.labels) for r in project.releases
+                ),
+                page=_page(project, lang, CHANGELOG, slugs=slugs),
+            )
         for obj in project.objects:
             rel = f"objects/{obj.slug}.md"
             page = _page(project, lang, rel, _examples_for(project, obj), slugs=slugs)

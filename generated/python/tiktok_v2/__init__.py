@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 39d07161015b5579). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 7a89304c23ac943a). Do not edit.
 """TikTok API v2 (Login Kit and Display API): typed models, scopes and API constants.
 
 Read the profile and the public videos of a TikTok user who authorized your app, and manage the OAuth 2.0 access tokens that allow it.
@@ -29,7 +29,7 @@ if typing.TYPE_CHECKING:
     from tiktok_v2.models import RevokeRequest
     from tiktok_v2.models import AuthError
 
-__version__ = "2.0.0"
+__version__ = "3.0.0"
 
 __all__ = [
     "BASE_URL",
