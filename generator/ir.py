@@ -173,6 +173,9 @@ class ProjectIR:
     endpoints: tuple[EndpointIR, ...]
     errors: tuple[ErrorIR, ...]  # all endpoints' error codes, first occurrence wins
     tags: tuple[TagIR, ...] = ()
+    revoke_url: str | None = None
+    client_id_parameter: str = "client_id"  # its name in the authorization request and token forms
+    scope_separator: str = " "  # what joins the scopes of the authorization request
 
     @property
     def header(self) -> str:
@@ -407,4 +410,7 @@ def build_ir(spec: Spec) -> ProjectIR:
         endpoints=endpoints,
         errors=tuple(errors.values()),
         tags=tags(spec.tags),
+        revoke_url=spec.auth.revoke_url if spec.auth else None,
+        client_id_parameter=spec.auth.client_id_parameter if spec.auth else "client_id",
+        scope_separator=spec.auth.scope_separator if spec.auth else " ",
     )

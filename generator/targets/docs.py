@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from generator.ir import EndpointIR, ExampleIR, FieldIR, LanguageIR, ObjectIR, ProjectIR
 from generator.targets.openapi import openapi_filename
+from generator.targets.client_view import method_name, unwrap_field
 from generator.templating import render
 
 # The pages every language has besides one per object and endpoint, by file name.
@@ -132,6 +133,9 @@ class GuideView:
     steps: tuple[Step, ...]  # response -> ... -> the selectable object
     shown_field: FieldIR  # a field of the object the example prints and describes
     imports: tuple[str, ...]  # every name the page's code takes from the package
+    client_method: str  # the generated client's method for the endpoint
+    client_result: str  # the name of what it returns (the envelope's data, or the response)
+    client_steps: tuple[Step, ...]  # from what it returns to the selectable object
 
 
 def _path_to(start: ObjectIR, goal: str, objects: dict[str, ObjectIR]) -> tuple[FieldIR, ...] | None:
@@ -167,6 +171,16 @@ def _guide_endpoint(project: ProjectIR) -> EndpointIR | None:
     return None
 
 
+def _client_steps(
+    ep: EndpointIR, project: ProjectIR, steps: tuple[Step, ...]
+) -> tuple[str, tuple[Step, ...]]:
+    """What the client's method returns (its name), and the steps from there to the object."""
+    data = unwrap_field(ep, project)
+    if steps and data is not None and steps[0].name == data.py_name:
+        return steps[0].name, steps[1:]
+    return "response", steps
+
+
 def _guide(project: ProjectIR) -> GuideView | None:
     ep = _guide_endpoint(project)
     if ep is None or ep.fields_object is None or ep.response is None:
@@ -178,6 +192,8 @@ def _guide(project: ProjectIR) -> GuideView | None:
     objects = {o.name: o for o in project.objects}
     path = _path_to(ep.response, obj.name, objects)
     allowed = [f for f in obj.fields if f.scope in names]
+    steps = _steps(path) if path else ()
+    result, client_steps = _client_steps(ep, project, steps)
     return GuideView(
         ep=ep,
         obj=obj,
@@ -185,7 +201,7 @@ def _guide(project: ProjectIR) -> GuideView | None:
         scope_names=names,
         fields_value=",".join(f.wire_name for f in allowed),
         denied_field=next((f for f in obj.fields if f.scope not in names), None),
-        steps=_steps(path) if path else (),
+        steps=steps,
         shown_field=allowed[0],
         imports=(
             "Scope",
@@ -197,6 +213,9 @@ def _guide(project: ProjectIR) -> GuideView | None:
             obj.class_name,
             "describe",
         ),
+        client_method=method_name(ep.key),
+        client_result=result,
+        client_steps=client_steps,
     )
 
 

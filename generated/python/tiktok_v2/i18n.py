@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 69e1d71dbd36b462). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 e213830774aa6d93). Do not edit.
 """Descriptions in every language, read from the models at run time."""
 
 from __future__ import annotations

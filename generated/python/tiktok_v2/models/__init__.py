@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 69e1d71dbd36b462). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 e213830774aa6d93). Do not edit.
 """Pydantic models: TikTok API v2 (Login Kit and Display API).
 
 Every object tolerates fields it does not know (a new API field never breaks parsing)

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 69e1d71dbd36b462). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 e213830774aa6d93). Do not edit.
 """The VideoQueryRequest model; import from tiktok_v2.models, which loads this module on first use."""
 
 from pydantic import ConfigDict, Field
