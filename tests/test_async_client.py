@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import types
 
 import pydantic
 
-from client_support import Reply, ScriptedServer, envelope, server, t, video  # noqa: F401 (fixtures)
+from client_support import (
+    Reply,
+    ScriptedServer,
+    run_async,
+    envelope,
+    server,
+    t,
+    video,
+)  # noqa: F401 (fixtures)
 
 
 class Sleeps(list[float]):
@@ -40,7 +47,7 @@ def test_async_pagination_over_three_pages_with_a_429(
         async with client(t, server, sleep=sleeps) as c:
             return [v.id_ async for v in c.iter_videos(fields="id")]
 
-    assert asyncio.run(run()) == ["1", "2", "3"]
+    assert run_async(run()) == ["1", "2", "3"]
     assert sleeps == [1.0]
     assert [s.json().get("cursor") for s in server.seen] == [None, 30, 30, 20]
 
@@ -67,7 +74,7 @@ def test_async_errors_mirror_the_blocking_client(t: types.SimpleNamespace, serve
                 caught.append(e)
         return caught
 
-    invalid, html, slow, limit = asyncio.run(run())
+    invalid, html, slow, limit = run_async(run())
     assert type(invalid) is t.errors.AccessTokenInvalidError and invalid.log_id == "LA"
     assert type(html) is t.errors.UnexpectedResponseError and html.status == 502 and "text/html" in str(html)
     assert type(slow) is t.errors.RequestTimeoutError
@@ -87,5 +94,5 @@ def test_async_query_videos_splits(t: types.SimpleNamespace, server: ScriptedSer
             data = await c.query_videos(video_ids=ids, fields=["id"])
             return [v.id_ for v in data.videos or []]
 
-    assert asyncio.run(run()) == ids
+    assert run_async(run()) == ids
     assert [len(s.json()["filters"]["video_ids"]) for s in server.seen] == [20, 1]

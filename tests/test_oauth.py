@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from client_support import Reply, ScriptedServer, server, t  # noqa: F401 (fixtures)
+from client_support import Reply, ScriptedServer, run_async, server, t  # noqa: F401 (fixtures)
 
 TOKEN = {
     "open_id": "o",
@@ -101,8 +101,6 @@ def test_exchange_refresh_revoke(t: types.SimpleNamespace, server: ScriptedServe
 
 
 def test_async_oauth(t: types.SimpleNamespace, server: ScriptedServer) -> None:
-    import asyncio
-
     server.script(Reply(body=TOKEN), Reply(200, b""))
 
     async def run() -> str:
@@ -111,5 +109,5 @@ def test_async_oauth(t: types.SimpleNamespace, server: ScriptedServer) -> None:
             await oauth.revoke(token.access_token)
             return token.access_token
 
-    assert asyncio.run(run()) == "A"
+    assert run_async(run()) == "A"
     assert "code_verifier" not in server.seen[0].form() and server.seen[1].form()["token"] == ["A"]
