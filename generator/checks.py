@@ -338,4 +338,24 @@ def meaning_problems(doc: Document) -> list[Problem]:
         *endpoint_problems(doc),
         *endpoint_checks.request_problems(doc),
         *package_problems(doc),
+        *auth_problems(doc),
+    ]
+
+
+def auth_problems(doc: Document) -> list[Problem]:
+    """A ``revoke_url`` is the URL of a declared endpoint (the client's revoke helper calls it)."""
+    auth = _dict(doc.data.get("auth"))
+    revoke = auth.get("revoke_url")
+    if not isinstance(revoke, str):
+        return []
+    base = str(_dict(doc.data.get("package")).get("base_url", "")).rstrip("/")
+    urls = {base + str(_dict(ep).get("path")) for ep in _dict(doc.data.get("endpoints")).values()}
+    if revoke in urls:
+        return []
+    return [
+        doc.problem(
+            ("auth", "revoke_url"),
+            f"{revoke} is not the URL of any endpoint; declare the revoke endpoint under `endpoints` "
+            "(its URL is package.base_url + path)",
+        )
     ]

@@ -176,6 +176,9 @@ class ProjectIR:
     tags: tuple[TagIR, ...] = ()
     releases: tuple[ReleaseSpec, ...] = ()  # newest first; target-neutral data, as the spec has it
     metadata: PackageMetadata = PackageMetadata()  # license, authors, homepage, keywords, contact
+    revoke_url: str | None = None
+    client_id_parameter: str = "client_id"  # its name in the authorization request and token forms
+    scope_separator: str = " "  # what joins the scopes of the authorization request
 
     @property
     def header(self) -> str:
@@ -412,4 +415,7 @@ def build_ir(spec: Spec) -> ProjectIR:
         tags=tags(spec.tags),
         metadata=spec.package.metadata,
         releases=spec.releases,
+        revoke_url=spec.auth.revoke_url if spec.auth else None,
+        client_id_parameter=spec.auth.client_id_parameter if spec.auth else "client_id",
+        scope_separator=spec.auth.scope_separator if spec.auth else " ",
     )

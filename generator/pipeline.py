@@ -19,6 +19,7 @@ from generator.formatting import format_files
 from generator.ir import ProjectIR, build_ir
 from generator.json_text import indented
 from generator.spec import Spec, load_spec
+from generator.targets.client import render_client
 from generator.targets.data import render_data
 from generator.targets.docs import render_docs
 from generator.targets.openapi import render_openapi
@@ -29,7 +30,7 @@ Renderer = Callable[[ProjectIR], dict[str, str]]
 # Rendering in two processes, the forked child takes the first (the Python package, with its
 # formatting: the costliest) and this process the rest; at 500 objects the halves cost about
 # the same (about 0.9 and 0.7 s).
-RENDERERS: tuple[Renderer, ...] = (render_python, render_openapi, render_data, render_docs)
+RENDERERS: tuple[Renderer, ...] = (render_python, render_openapi, render_data, render_docs, render_client)
 
 
 def _manifest(project: ProjectIR, files: dict[str, str]) -> str:

@@ -223,6 +223,9 @@ class AuthSpec:
 
     authorize_url: str
     token_url: str
+    revoke_url: str | None = None
+    client_id_parameter: str = "client_id"
+    scope_separator: str = " "
 
 
 @dataclass(frozen=True)
@@ -378,7 +381,17 @@ def build(doc: Document) -> Spec:
             pkg["base_url"],
             metadata=package_metadata(pkg),
         ),
-        auth=AuthSpec(auth["authorize_url"], auth["token_url"]) if auth else None,
+        auth=(
+            AuthSpec(
+                auth["authorize_url"],
+                auth["token_url"],
+                auth.get("revoke_url"),
+                auth.get("client_id_parameter", "client_id"),
+                auth.get("scope_separator", " "),
+            )
+            if auth
+            else None
+        ),
         scopes=tuple(ScopeSpec(name, s["description"]) for name, s in data["scopes"].items()),
         objects=tuple(
             ObjectSpec(name, o["description"], tuple(_field(w, f) for w, f in o["fields"].items()))

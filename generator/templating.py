@@ -30,6 +30,12 @@ def _py_literal(value: Any) -> str:
     raise TypeError(f"no Python literal for {type(value).__name__}")
 
 
+def _py_tuple(values: Any) -> str:
+    """A tuple display of strings: ``()``, ``("a",)``, ``("a", "b")``."""
+    items = [ESCAPERS["py_str"](v) for v in values]
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+
+
 def _json_block(value: Any) -> str:
     """Pretty JSON for a fenced code block; a fence inside strings cannot close the block."""
     return json.dumps(value, ensure_ascii=False, indent=2).replace("```", "`\\u0060`")
@@ -38,6 +44,7 @@ def _json_block(value: Any) -> str:
 FILTERS = {
     **ESCAPERS,
     "py_literal": _py_literal,
+    "py_literal_tuple": _py_tuple,
     "json_block": _json_block,
     "black_docstring": black_docstring,
 }

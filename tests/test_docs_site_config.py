@@ -8,7 +8,7 @@ import json
 import re
 import shutil
 import sys
-import urllib.request
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -132,31 +132,41 @@ def _generated_package(tmp_path: Path) -> Iterator[None]:
 def test_getting_started_code_runs(
     files: dict[str, str], spec: Spec, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every Python block of the page, in order, against the generated package and a canned reply."""
+    """Every Python block of the page, in order, against the generated package and a canned reply.
+
+    The client's HTTP goes to an httpx mock transport (nothing leaves the process); the parse
+    block gets the same reply as ``body``.
+    """
+    import httpx
+
     page = files[f"docs/{lang}/getting-started.md"]
     blocks = CODE_BLOCK.findall(page)
     assert len(blocks) == 6, blocks
     example = spec.endpoints[0].examples[0].value
-    sent: list[urllib.request.Request] = []
+    sent: list[httpx.Request] = []
 
-    def urlopen(request: urllib.request.Request) -> Any:
+    def answer(request: httpx.Request) -> httpx.Response:
         sent.append(request)
-        return contextlib.nullcontext(io.BytesIO(json.dumps(example).encode()))
+        return httpx.Response(200, json=example)
 
-    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    real_client = httpx.Client
+    monkeypatch.setattr(
+        httpx, "Client", lambda **kw: real_client(transport=httpx.MockTransport(answer), **kw)
+    )
     out = io.StringIO()
-    namespace: dict[str, Any] = {"access_token": "act.example"}
+    namespace: dict[str, Any] = {"access_token": "act.example", "body": json.dumps(example)}
     with _generated_package(tmp_path), contextlib.redirect_stdout(out):
         for block in blocks:
             exec(compile(block, f"getting-started.md ({lang})", "exec"), namespace)
     (request,) = sent
-    assert request.full_url == (
+    assert urllib.parse.unquote(str(request.url)) == (
         "https://open.tiktokapis.com/v2/user/info/?fields="
         "open_id,union_id,avatar_url,avatar_url_100,avatar_large_url,display_name,"
         "bio_description,profile_deep_link,is_verified,username"
     )
-    assert request.get_header("Authorization") == "Bearer act.example"
+    assert request.headers["Authorization"] == "Bearer act.example"
     assert out.getvalue() == example["data"]["user"]["open_id"] + "\n"
+    assert namespace["user"].open_id == example["data"]["user"]["open_id"]  # the parse block's
 
 
 def test_getting_started_without_a_fields_parameter_still_imports() -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from generator.ir import EndpointIR, ExampleIR, FieldIR, LanguageIR, ObjectIR, ProjectIR
 from generator.targets.openapi import openapi_filename
 from generator.release_notes import release_notes
+from generator.targets.client_view import method_name, unwrap_field
 from generator.templating import render
 
 # The pages every language has besides one per object and endpoint, by file name.
@@ -134,6 +135,9 @@ class GuideView:
     steps: tuple[Step, ...]  # response -> ... -> the selectable object
     shown_field: FieldIR  # a field of the object the example prints and describes
     imports: tuple[str, ...]  # every name the page's code takes from the package
+    client_method: str  # the generated client's method for the endpoint
+    client_result: str  # the name of what it returns (the envelope's data, or the response)
+    client_steps: tuple[Step, ...]  # from what it returns to the selectable object
 
 
 def _path_to(start: ObjectIR, goal: str, objects: dict[str, ObjectIR]) -> tuple[FieldIR, ...] | None:
@@ -169,6 +173,16 @@ def _guide_endpoint(project: ProjectIR) -> EndpointIR | None:
     return None
 
 
+def _client_steps(
+    ep: EndpointIR, project: ProjectIR, steps: tuple[Step, ...]
+) -> tuple[str, tuple[Step, ...]]:
+    """What the client's method returns (its name), and the steps from there to the object."""
+    data = unwrap_field(ep, project)
+    if steps and data is not None and steps[0].name == data.py_name:
+        return steps[0].name, steps[1:]
+    return "response", steps
+
+
 def _guide(project: ProjectIR) -> GuideView | None:
     ep = _guide_endpoint(project)
     if ep is None or ep.fields_object is None or ep.response is None:
@@ -180,6 +194,8 @@ def _guide(project: ProjectIR) -> GuideView | None:
     objects = {o.name: o for o in project.objects}
     path = _path_to(ep.response, obj.name, objects)
     allowed = [f for f in obj.fields if f.scope in names]
+    steps = _steps(path) if path else ()
+    result, client_steps = _client_steps(ep, project, steps)
     return GuideView(
         ep=ep,
         obj=obj,
@@ -187,7 +203,7 @@ def _guide(project: ProjectIR) -> GuideView | None:
         scope_names=names,
         fields_value=",".join(f.wire_name for f in allowed),
         denied_field=next((f for f in obj.fields if f.scope not in names), None),
-        steps=_steps(path) if path else (),
+        steps=steps,
         shown_field=allowed[0],
         imports=(
             "Scope",
@@ -199,6 +215,9 @@ def _guide(project: ProjectIR) -> GuideView | None:
             obj.class_name,
             "describe",
         ),
+        client_method=method_name(ep.key),
+        client_result=result,
+        client_steps=client_steps,
     )
 
 
