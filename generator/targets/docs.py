@@ -136,7 +136,8 @@ class GuideView:
     shown_field: FieldIR  # a field of the object the example prints and describes
     imports: tuple[str, ...]  # every name the page's code takes from the package
     client_method: str  # the generated client's method for the endpoint
-    client_result: str  # the name of what it returns (the envelope's data, or the response)
+    client_result: str  # the name its result is bound to (the selectable object, the data, or the response)
+    client_access: str  # the attributes read off the call's result (``.user``), or nothing
     client_steps: tuple[Step, ...]  # from what it returns to the selectable object
 
 
@@ -174,13 +175,21 @@ def _guide_endpoint(project: ProjectIR) -> EndpointIR | None:
 
 
 def _client_steps(
-    ep: EndpointIR, project: ProjectIR, steps: tuple[Step, ...]
-) -> tuple[str, tuple[Step, ...]]:
-    """What the client's method returns (its name), and the steps from there to the object."""
+    ep: EndpointIR, project: ProjectIR, path: tuple[FieldIR, ...]
+) -> tuple[str, str, tuple[Step, ...]]:
+    """What the client's call is bound to, the attributes read off it, and the steps from there.
+
+    The client returns the envelope's data (never None), so a chain of required fields after it
+    is read in one expression; its names then never clash with the response-parsing example of
+    the same page, whose ``data`` may be None.
+    """
     data = unwrap_field(ep, project)
-    if steps and data is not None and steps[0].name == data.py_name:
-        return steps[0].name, steps[1:]
-    return "response", steps
+    if not path or data is None or path[0].py_name != data.py_name:
+        return "response", "", _steps(path)
+    rest = path[1:]
+    if rest and all(f.required for f in rest[:-1]):
+        return rest[-1].py_name, "".join(f".{f.py_name}" for f in rest), ()
+    return path[0].py_name, "", _steps(path)[1:]
 
 
 def _guide(project: ProjectIR) -> GuideView | None:
@@ -195,7 +204,7 @@ def _guide(project: ProjectIR) -> GuideView | None:
     path = _path_to(ep.response, obj.name, objects)
     allowed = [f for f in obj.fields if f.scope in names]
     steps = _steps(path) if path else ()
-    result, client_steps = _client_steps(ep, project, steps)
+    result, access, client_steps = _client_steps(ep, project, path or ())
     return GuideView(
         ep=ep,
         obj=obj,
@@ -217,6 +226,7 @@ def _guide(project: ProjectIR) -> GuideView | None:
         ),
         client_method=method_name(ep.key),
         client_result=result,
+        client_access=access,
         client_steps=client_steps,
     )
 
