@@ -311,3 +311,26 @@ def test_the_readme_client_example_type_checks(tmp_path: Path) -> None:
     assert block is not None and "Client(" in block.group(1)
     result = _mypy_strict(tmp_path, block.group(1))
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.slow
+def test_pyright_strict_on_the_client_modules(tmp_path: Path) -> None:
+    """pyright (pinned in package.json) finds nothing in the client modules in strict mode, nor in
+    the user script, and no error in the whole package in its standard mode."""
+    import json
+    import shutil
+
+    pyright = GENERATED.parent / "node_modules" / ".bin" / "pyright"
+    assert pyright.exists(), "pyright is missing: run `make node_modules/.installed` (npm ci)"
+    copy = tmp_path / "python"
+    shutil.copytree(GENERATED / "python", copy)
+    (copy / "user_script.py").write_text(USER_SCRIPT, encoding="utf-8")
+    base = [str(pyright), "--pythonpath", sys.executable, "--outputjson"]
+    whole = subprocess.run([*base, "tiktok_v2"], cwd=copy, capture_output=True, text=True)
+    assert json.loads(whole.stdout)["summary"]["errorCount"] == 0, whole.stdout
+    (copy / "pyrightconfig.json").write_text('{"typeCheckingMode": "strict"}', encoding="utf-8")
+    modules = ["tiktok_v2/client.py", "tiktok_v2/errors.py", "tiktok_v2/oauth.py", "user_script.py"]
+    strict = subprocess.run([*base, *modules], cwd=copy, capture_output=True, text=True)
+    report = json.loads(strict.stdout)
+    assert report["summary"]["filesAnalyzed"] >= 4
+    assert report["generalDiagnostics"] == [], strict.stdout

@@ -109,7 +109,7 @@ def _at(payload: object, path: tuple[str, ...]) -> object:
     for key in path:
         if not isinstance(payload, dict):
             return None
-        payload = payload.get(key)
+        payload = cast("dict[str, object]", payload).get(key)
     return payload
 
 
@@ -243,10 +243,11 @@ class _Base:
                 status=status,
                 request=self._info(call),
             )
-        code = _text(_at(payload, _SHAPES[call.shape][0]))
+        body = cast("dict[str, Any]", payload)
+        code = _text(_at(body, _SHAPES[call.shape][0]))
         if status >= 400 or (code is not None and code not in call.success_codes):
-            raise self._error(call, payload, code, status)
-        return payload
+            raise self._error(call, body, code, status)
+        return body
 
     def _error(
         self,
