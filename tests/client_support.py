@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import socket
+import subprocess
 import sys
 import threading
 import time
@@ -18,7 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import GENERATED
+from conftest import GENERATED, ROOT
 
 PACKAGE = "tiktok_v2"
 _T = TypeVar("_T")
@@ -75,6 +77,54 @@ def server() -> Iterator["ScriptedServer"]:
     s = ScriptedServer()
     yield s
     s.stop()
+
+
+# Prism 5.16.0 silently skips request body validation when the document names a
+# ``jsonSchemaDialect`` (found by bisecting; the value is OpenAPI 3.1's default dialect anyway),
+# so the fixture serves a copy without that key; test_client_prism proves bodies are validated.
+PRISM = ROOT / "node_modules" / ".bin" / "prism"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    assert PRISM.exists(), "Prism is missing: run `make node_modules/.installed` (npm ci)"
+    document = json.loads((GENERATED / "openapi" / "openapi.json").read_text(encoding="utf-8"))
+    document.pop("jsonSchemaDialect", None)
+    path = tmp_path_factory.mktemp("prism") / "openapi.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    port = _free_port()
+    log = (path.parent / "prism.log").open("w")
+    proc = subprocess.Popen(
+        [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), "--errors", str(path)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert proc.poll() is None, (path.parent / "prism.log").read_text()
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "Prism did not start within 120 s"
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
 
 
 @dataclass

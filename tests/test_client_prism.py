@@ -13,66 +13,16 @@ bodies are validated.
 
 from __future__ import annotations
 
-import json
-import socket
-import subprocess
-import time
 import types
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-from client_support import t  # noqa: F401 (fixture)
-from conftest import GENERATED, ROOT
+from client_support import prism, t  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 
-PRISM = ROOT / "node_modules" / ".bin" / "prism"
 ALL_SCOPES = "user.info.basic,user.info.profile,user.info.stats,video.list"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    assert PRISM.exists(), "Prism is missing: run `make node_modules/.installed` (npm ci)"
-    document = json.loads((GENERATED / "openapi" / "openapi.json").read_text(encoding="utf-8"))
-    document.pop("jsonSchemaDialect", None)
-    path = tmp_path_factory.mktemp("prism") / "openapi.json"
-    path.write_text(json.dumps(document), encoding="utf-8")
-    port = _free_port()
-    log = (path.parent / "prism.log").open("w")
-    proc = subprocess.Popen(
-        [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), "--errors", str(path)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert proc.poll() is None, (path.parent / "prism.log").read_text()
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, "Prism did not start within 120 s"
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 def _client(t: types.SimpleNamespace, prism: str, prefer: str | None = None) -> object:
