@@ -1,6 +1,6 @@
 """The generated client's cost: per call against a local server, and at import.
 
-Run by hand (not part of ``make bench`` yet): ``.venv/bin/python bench/client_bench.py [ROUNDS]``.
+Run by ``make bench`` (section 6 of RESULTS.md), or by hand: ``.venv/bin/python bench/client_bench.py [ROUNDS]``.
 Prints a Markdown table. Per call: ``Client.get_user_info()`` beside the same call written by
 hand with httpx (one keep-alive ``httpx.Client``, the same fields, the response validated
 into the same generated model), in alternating rounds of 300 calls against a server on

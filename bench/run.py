@@ -285,6 +285,13 @@ def main() -> None:
         3 if quick else 7,
     )
     results["parsing"] = parsing(5 if quick else 15)
+    log("(6) the generated client: per call against a local server, and import")
+    results["client"] = subprocess.run(
+        [sys.executable, str(HERE / "client_bench.py"), "3" if quick else "9"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     results["profile"] = report.profile(WORK / f"s{big}" / "spec.yaml")
     target = WORK / "RESULTS-quick.md" if quick else HERE / "RESULTS.md"
     report.write(results, target, HERE / ("work/results-quick.png" if quick else "results.png"))
