@@ -127,13 +127,7 @@ def _expand_leading_tabs(line: str) -> str:
 
 def split_chunks(source: str) -> list[str]:
     """Top-level chunks: the module head, then each top-level ``class``/``def`` with what follows it."""
-    cuts = []
-    for found in _CHUNK_START.finditer(source):
-        start = found.start()
-        line_before = source.rfind("\n", 0, max(start - 1, 0)) + 1
-        if start > 0 and source.startswith("@", line_before):
-            continue  # a decorated class or def: one chunk with its decorator lines
-        cuts.append(start)
+    cuts = [m.start() for m in _CHUNK_START.finditer(source)]
     bounds = [0, *[c for c in cuts if c > 0], len(source)]
     return [source[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
