@@ -61,7 +61,6 @@ from tiktok_v2.scopes import (
     user_fields_for_scopes,
     video_fields_for_scopes,
 )
-
 from tiktok_v2.oauth import Token
 
 __all__ = [
