@@ -13,11 +13,10 @@ from typing import Any
 from packaging.version import VERSION_PATTERN
 
 from generator import endpoint_checks, name_checks, naming
-from generator.constraint_checks import constraint_problems
 from generator.labels import LABEL_KEYS, default_labels
 from generator.problems import Problem, closest
 from generator.texts import IGNORE_KEY
-from generator.type_checks import example_problem, type_problems
+from generator.type_checks import named_examples_problems, type_problems, value_problems
 from generator.yaml_source import Document, Path_
 
 # Names that become file and folder names are kept well below file systems' 255 bytes.
@@ -159,20 +158,12 @@ def object_problems(doc: Document) -> list[Problem]:
                 )
                 continue
             problems.extend(type_problems(doc, path, field, objects))
-            problems.extend(
-                constraint_problems(doc, path, field, lambda v: example_problem(v, field, objects))
-            )
+            problems.extend(value_problems(doc, path, field, objects))
             scope = field.get("scope")
             if isinstance(scope, str) and scope not in scopes:
                 close = closest(scope, scopes)
                 hint = f"; did you mean {close!r}?" if close else "; declare it under `scopes`"
                 problems.append(doc.problem((*path, "scope"), f"scope {scope!r} is not declared{hint}"))
-            if "example" in field:
-                bad_example = example_problem(field["example"], field, objects)
-                if bad_example:
-                    problems.append(
-                        doc.problem((*path, "example"), f"the example does not fit the type: {bad_example}")
-                    )
             py = naming.field_name(wire, class_names)
             if py in python_names:
                 problems.append(
@@ -242,16 +233,9 @@ def endpoint_problems(doc: Document) -> list[Problem]:
                             )
                         )
         if isinstance(response, str) and response in objects:
-            for ex_key, ex in _dict(ep.get("examples")).items():
-                if isinstance(ex, dict) and "value" in ex:
-                    bad = example_problem(ex["value"], {"type": response}, objects)
-                    if bad:
-                        problems.append(
-                            doc.problem(
-                                (*path, "examples", ex_key, "value"),
-                                f"the example does not fit {response}: {bad}",
-                            )
-                        )
+            problems.extend(
+                named_examples_problems(doc, (*path, "examples"), ep.get("examples"), response, objects)
+            )
     return problems
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.constraint_checks import constraint_problems
 from generator.problems import Problem, closest
 from generator.spec_model import FORM, PRIMITIVES
-from generator.type_checks import example_problem, type_problems
+from generator.type_checks import named_examples_problems, type_problems, value_problems
 from generator.yaml_source import Document, Path_
 
 # Methods whose requests carry no body (RFC 9110 gives a GET body no meaning).
@@ -80,11 +79,7 @@ def _query_problems(doc: Document, path: Path_, ep: dict[str, Any], objects: dic
                 )
             )
             continue
-        problems.extend(constraint_problems(doc, here, param, lambda v: example_problem(v, param, objects)))
-        if "example" in param:
-            bad = example_problem(param["example"], param, objects)
-            if bad:
-                problems.append(doc.problem((*here, "example"), f"the example does not fit the type: {bad}"))
+        problems.extend(value_problems(doc, here, param, objects))
     return problems
 
 
@@ -139,15 +134,7 @@ def _body_problems(doc: Document, path: Path_, ep: dict[str, Any], objects: dict
                     f"string, number or boolean, not {_a_type(field)}",
                 )
             )
-    for ex_key, ex in _dict(body.get("examples")).items():
-        if isinstance(ex, dict) and "value" in ex:
-            bad = example_problem(ex["value"], {"type": name}, objects)
-            if bad:
-                problems.append(
-                    doc.problem(
-                        (*here, "examples", ex_key, "value"), f"the example does not fit {name}: {bad}"
-                    )
-                )
+    problems.extend(named_examples_problems(doc, (*here, "examples"), body.get("examples"), name, objects))
     return problems
 
 

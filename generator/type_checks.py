@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.constraint_checks import value_problem
+from generator.constraint_checks import constraint_problems, value_problem
 from generator.problems import Problem, closest
 from generator.spec_model import PRIMITIVES
 from generator.yaml_source import Document, Path_
@@ -72,6 +72,29 @@ def example_problem(value: Any, raw: dict[str, Any], objects: dict[str, Any]) ->
     if isinstance(name, str) and name in objects:
         return _object_problem(value, name, objects)
     return None
+
+
+def value_problems(doc: Document, path: Path_, raw: dict[str, Any], objects: dict[str, Any]) -> list[Problem]:
+    """A field's (or query parameter's) constraints and default, and its example against them."""
+    problems = constraint_problems(doc, path, raw, lambda v: example_problem(v, raw, objects))
+    if "example" in raw:
+        bad = example_problem(raw["example"], raw, objects)
+        if bad:
+            problems.append(doc.problem((*path, "example"), f"the example does not fit the type: {bad}"))
+    return problems
+
+
+def named_examples_problems(
+    doc: Document, path: Path_, examples: Any, name: str, objects: dict[str, Any]
+) -> list[Problem]:
+    """Each named example (``{key: {summary, value}}`` at ``path``) whose value does not fit the object ``name``."""
+    problems = []
+    for key, example in _dict(examples).items():
+        if isinstance(example, dict) and "value" in example:
+            bad = example_problem(example["value"], {"type": name}, objects)
+            if bad:
+                problems.append(doc.problem((*path, key, "value"), f"the example does not fit {name}: {bad}"))
+    return problems
 
 
 def _array_problem(value: Any, raw: dict[str, Any], objects: dict[str, Any]) -> str | None:
