@@ -20,6 +20,9 @@ from generator.ir import ProjectIR, build_ir  # noqa: E402
 from generator.pipeline import generate_spec  # noqa: E402
 from generator.spec import Spec, load_spec, parse_spec_text  # noqa: E402
 
+# The browser tests' session fixtures (one site build and one Chromium for every browser test module).
+from site_support import base_url, browser, browser_packages, built, page  # noqa: E402,F401
+
 
 @pytest.fixture(scope="session")
 def spec() -> Spec:
