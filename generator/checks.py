@@ -58,6 +58,7 @@ TEXT_PATHS: tuple[tuple[str, ...], ...] = (
     ("package", "title"),
     ("package", "description"),
     ("scopes", "*", "description"),
+    ("scopes", "*", "consent"),
     ("tags", "*", "description"),
     ("objects", "*", "description"),
     ("objects", "*", "fields", "*", "description"),

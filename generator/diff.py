@@ -222,13 +222,31 @@ def _endpoints(c: _Collector, old: Spec, new: Spec) -> None:
 
 def _texts(c: _Collector, old: Document, new: Document) -> None:
     before = dict(_all_texts(old.data))
-    for path, text in _all_texts(new.data):
+    after = dict(_all_texts(new.data))
+    for path, text in after.items():
         prior = before.get(path)
         if prior is None:
+            # A text given to something that was there before (a new object's or field's texts
+            # come with it, and its own rule tells of them).
+            if _exists(old.data, path[:-1]):
+                c.add("text-added", path, format_path(path))
             continue
         for lang, value in text.items():
             if lang in prior and prior[lang] != value:
                 c.add("text-changed", (*path, lang), f"{format_path(path)} ({lang})")
+    for path in sorted(before.keys() - after.keys()):
+        if _exists(new.data, path[:-1]):
+            c.add("text-removed", path, format_path(path))
+
+
+def _exists(data: Any, path: Path_) -> bool:
+    """Whether the document has a node at ``path``."""
+    node = data
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return False
+        node = node[key]
+    return True
 
 
 def _all_texts(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:

@@ -64,6 +64,8 @@ RULES = {
         Rule("error-code-added", NON_BREAKING, "a new code; unknown codes were already handled generically"),
         Rule("error-status-changed", BREAKING, "handlers keyed on the HTTP status see another one"),
         Rule("text-changed", DOCS_ONLY, "a description, summary or title in some language changed"),
+        Rule("text-added", DOCS_ONLY, "an optional text was given (a description, a consent-screen wording)"),
+        Rule("text-removed", DOCS_ONLY, "an optional text was dropped; the docs fall back to another"),
         Rule("example-changed", DOCS_ONLY, "an example value changed"),
     )
 }

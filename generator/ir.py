@@ -139,6 +139,9 @@ class ScopeIR:
     description: Text
     translations: tuple[Translation, ...]
     fields: tuple[ScopeFieldIR, ...]
+    # How the authorization screen words the scope (the description when the spec gives no
+    # separate consent text).
+    consent: Text
 
 
 @dataclass(frozen=True)
@@ -379,6 +382,7 @@ def build_ir(spec: Spec) -> ProjectIR:
                 for f in o.fields
                 if f.scope == s.name
             ),
+            consent=s.consent or s.description,
         )
         for s in spec.scopes
     )

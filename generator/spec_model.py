@@ -79,10 +79,12 @@ class ObjectSpec:
 
 @dataclass(frozen=True)
 class ScopeSpec:
-    """An OAuth scope and what it grants, per language."""
+    """An OAuth scope and what it grants, per language; ``consent`` is how the authorization screen
+    words it, where that differs from the description."""
 
     name: str
     description: Text
+    consent: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -392,7 +394,9 @@ def build(doc: Document) -> Spec:
             if auth
             else None
         ),
-        scopes=tuple(ScopeSpec(name, s["description"]) for name, s in data["scopes"].items()),
+        scopes=tuple(
+            ScopeSpec(name, s["description"], s.get("consent")) for name, s in data["scopes"].items()
+        ),
         objects=tuple(
             ObjectSpec(name, o["description"], tuple(_field(w, f) for w, f in o["fields"].items()))
             for name, o in data["objects"].items()

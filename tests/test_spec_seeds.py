@@ -8,6 +8,7 @@ import re
 import pytest
 
 from conftest import SEEDS, SPEC
+from generator.ir import ProjectIR
 from generator.spec import Spec
 
 USER_PAGE = SEEDS / "000_1aceb33ad3542c66.txt"
@@ -20,7 +21,14 @@ FIXES = {
     ("scope", "artist.certification.read", "th"): ("ศิลปินบนพื้นฐาน", "ศิลปินขั้นพื้นฐาน"),
     ("scope", "user.info.stats", "th"): ("จำนวนผู้ติดตาม จำนวนผู้ติดตาม", "จำนวนผู้ติดตาม จำนวนการติดตาม"),
     ("field", "union_id", "th"): ("สำหรับใช้นั้น", "สำหรับผู้ใช้นั้น"),
+    ("consent", "user.info.profile", "th"): ("คำอธิบายประวัติลิงก์โปรไฟล์", "คำอธิบายประวัติ ลิงก์โปรไฟล์"),
+    ("consent", "artist.certification.read", "th"): (
+        "สถานะชื่อเพลงที่ตรงกัน รหัสศิลปิน",
+        "สถานะชื่อเพลงที่ตรงกัน และรหัสศิลปิน",
+    ),
 }
+# The consent-screen list at the top of seed 000 (the authorization screen's own words).
+CONSENT_HEADING = "### < แอปมีสิทธิ์เข้าถึงเพื่อดำเนินการดังต่อไปนี้"
 
 
 def _seed_rows(header: str) -> list[list[str]]:
@@ -52,6 +60,30 @@ def test_scopes_match_the_mapping_table(spec: Spec) -> None:
         scope = next(s for s in spec.scopes if s.name == name)
         assert scope.description["en"] == english
         assert scope.description["th"] == _apply_fix("scope", name, "th", thai)
+
+
+def _consent_list() -> list[str]:
+    lines = USER_PAGE.read_text(encoding="utf-8").splitlines()
+    start = lines.index(CONSENT_HEADING) + 1
+    items = []
+    for line in lines[start:]:
+        if line.startswith("## "):
+            break
+        if line.startswith("- "):
+            items.append(line[2:].strip())
+    return items
+
+
+def test_consent_screen_list_is_the_seed_s(project: ProjectIR) -> None:
+    """The docs' consent-screen list (each scope's ``consent``, else its description) is the seed's
+    own list under its heading, in order, verbatim but for the recorded fixes."""
+    items = _consent_list()
+    assert len(items) == len(project.scopes) == 6
+    for item, scope in zip(items, project.scopes):
+        assert scope.consent["th"] == _apply_fix("consent", scope.name, "th", item), scope.name
+    # Where the list words a scope differently from the mapping table, the spec says so.
+    differs = {s.name for s in project.scopes if s.consent != s.description}
+    assert differs == {"artist.certification.read", "user.info.stats"}
 
 
 def test_fields_match_the_field_table(spec: Spec) -> None:

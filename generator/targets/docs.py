@@ -28,6 +28,10 @@ class Alternate:
     href: str
 
 
+# The access token the examples show (seed 001's own example of the Authorization header).
+EXAMPLE_TOKEN = "act.example12345Example12345Example"
+
+
 @dataclass(frozen=True)
 class PageView:
     """What one page's template needs besides the project: its language and relative links."""
@@ -40,6 +44,7 @@ class PageView:
     examples: tuple[ExampleIR, ...]
     curl: str
     others: tuple[LanguageIR, ...]
+    example_token: str = EXAMPLE_TOKEN
 
 
 def _page(
@@ -92,7 +97,7 @@ def _curl(ep: EndpointIR) -> str:
         url = f"{url}?{ep.fields_param}={urllib.parse.quote(example, safe=',')}"
     lines = [f"curl -L -X {ep.method} {shlex.quote(url)}"]
     if ep.oauth2:
-        lines.append("-H 'Authorization: Bearer act.example12345Example12345Example'")
+        lines.append(f"-H 'Authorization: Bearer {EXAMPLE_TOKEN}'")
     body = ep.request_body
     if body is not None:
         lines.append(f"-H {shlex.quote('Content-Type: ' + body.content_type)}")

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 27598317c4a4fb3f). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
 """TikTok API v2 (Login Kit and Display API): typed models, scopes and API constants.
 
 Read the profile and the public videos of a TikTok user who authorized your app, and manage the OAuth 2.0 access tokens that allow it.
@@ -29,7 +29,7 @@ if typing.TYPE_CHECKING:
     from tiktok_v2.models import RevokeRequest
     from tiktok_v2.models import AuthError
 
-__version__ = "3.0.0"
+__version__ = "3.0.1"
 
 __all__ = [
     "BASE_URL",
