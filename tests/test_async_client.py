@@ -57,12 +57,12 @@ def test_async_errors_mirror_the_blocking_client(t: types.SimpleNamespace, serve
     server.script(
         Reply(401, envelope(code="access_token_invalid", log_id="LA")),
         Reply(502, page, {"Content-Type": "text/html"}),
-        Reply(body=envelope({"user": {}}), delay=1.0),
+        Reply(body=envelope({"user": {}}), delay=3.0),
     )
 
     async def run() -> list[BaseException]:
         caught: list[BaseException] = []
-        async with client(t, server, max_retries=0, timeout=0.1) as c:
+        async with client(t, server, max_retries=0, timeout=1.0) as c:
             for _ in range(3):
                 try:
                     await c.get_user_info()

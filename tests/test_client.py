@@ -158,11 +158,11 @@ def test_an_html_502_is_a_clear_error(t: types.SimpleNamespace, server: Scripted
 
 
 def test_a_slow_response_hits_the_timeout(t: types.SimpleNamespace, server: ScriptedServer) -> None:
-    server.script(Reply(body=envelope({"user": {}}), delay=1.0))
-    with make(t, server, timeout=0.1) as client:
+    server.script(Reply(body=envelope({"user": {}}), delay=3.0))
+    with make(t, server, timeout=1.0) as client:
         with pytest.raises(t.errors.RequestTimeoutError) as caught:
             client.get_user_info()
-    assert isinstance(caught.value, t.errors.TransportError) and "0.1 s" in str(caught.value)
+    assert isinstance(caught.value, t.errors.TransportError) and "1.0 s" in str(caught.value)
 
 
 def test_query_videos_splits_past_the_limit_and_joins_in_order(

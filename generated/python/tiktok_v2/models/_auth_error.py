@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The AuthError model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -19,7 +19,7 @@ class AuthError(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The body of an error from the OAuth endpoints.",
-                "th": "เนื้อหาของข้อผิดพลาดจากเอนด์พอยต์ OAuth",
+                "th": "เนื้อหาการตอบกลับเมื่อเกิดข้อผิดพลาดจากเอนด์พอยต์ OAuth",
             },
         },
     )
@@ -44,13 +44,13 @@ class AuthError(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "What went wrong, in English.",
-                "th": "สิ่งที่ผิดพลาด เป็นภาษาอังกฤษ",
+                "th": "คำอธิบายว่าเกิดอะไรผิดพลาด เป็นภาษาอังกฤษ",
             },
         },
     )
     """What went wrong, in English.
 
-    th: สิ่งที่ผิดพลาด เป็นภาษาอังกฤษ
+    th: คำอธิบายว่าเกิดอะไรผิดพลาด เป็นภาษาอังกฤษ
     """
 
     log_id: str | None = Field(

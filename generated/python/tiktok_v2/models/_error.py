@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The Error model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -19,7 +19,7 @@ class Error(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": 'The error part of every response; its code is "ok" when the call succeeded.',
-                "th": 'ส่วนข้อผิดพลาดของทุกการตอบกลับ รหัสจะเป็น "ok" เมื่อการเรียกสำเร็จ',
+                "th": 'ส่วนข้อผิดพลาดในการตอบกลับทุกครั้ง โดยรหัสจะเป็น "ok" เมื่อเรียก API สำเร็จ',
             },
         },
     )
@@ -43,13 +43,13 @@ class Error(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "A human-readable description of the error; empty on success.",
-                "th": "คำอธิบายข้อผิดพลาดที่มนุษย์อ่านได้ ว่างเปล่าเมื่อสำเร็จ",
+                "th": "คำอธิบายข้อผิดพลาดที่อ่านเข้าใจได้ เป็นสตริงว่างเมื่อสำเร็จ",
             },
         },
     )
     """A human-readable description of the error; empty on success.
 
-    th: คำอธิบายข้อผิดพลาดที่มนุษย์อ่านได้ ว่างเปล่าเมื่อสำเร็จ
+    th: คำอธิบายข้อผิดพลาดที่อ่านเข้าใจได้ เป็นสตริงว่างเมื่อสำเร็จ
     """
 
     log_id: str = Field(

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The TokenRequest model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar, Literal
@@ -19,7 +19,7 @@ class TokenRequest(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The form a server sends to get an access token: from an authorization code, or from a refresh token.",
-                "th": "ฟอร์มที่เซิร์ฟเวอร์ส่งเพื่อขอโทเค็นเพื่อการเข้าถึง จากรหัสการให้สิทธิ์ หรือจากโทเค็นรีเฟรช",
+                "th": "ฟอร์มที่เซิร์ฟเวอร์ส่งเพื่อขอโทเค็นเพื่อการเข้าถึง โดยใช้รหัสการให้สิทธิ์หรือโทเค็นรีเฟรช",
             },
         },
     )

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The TokenResponse model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -19,7 +19,7 @@ class TokenResponse(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The tokens the token endpoint returns, and what they allow.",
-                "th": "โทเค็นที่เอนด์พอยต์โทเค็นส่งคืน และสิ่งที่โทเค็นเหล่านั้นอนุญาต",
+                "th": "โทเค็นที่เอนด์พอยต์โทเค็นส่งคืน และสิทธิ์ที่โทเค็นเหล่านั้นให้",
             },
         },
     )
@@ -57,13 +57,13 @@ class TokenResponse(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The access token, sent as a bearer token with each API call.",
-                "th": "โทเค็นเพื่อการเข้าถึง ส่งเป็น bearer token ไปกับการเรียก API ทุกครั้ง",
+                "th": "โทเค็นเพื่อการเข้าถึง ส่งเป็นโทเค็นแบบ Bearer ไปกับการเรียก API ทุกครั้ง",
             },
         },
     )
     """The access token, sent as a bearer token with each API call.
 
-    th: โทเค็นเพื่อการเข้าถึง ส่งเป็น bearer token ไปกับการเรียก API ทุกครั้ง
+    th: โทเค็นเพื่อการเข้าถึง ส่งเป็นโทเค็นแบบ Bearer ไปกับการเรียก API ทุกครั้ง
     """
 
     expires_in: int = Field(

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The UserInfoData model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -20,7 +20,7 @@ class UserInfoData(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The data part of the Get User Info response.",
-                "th": "ส่วนข้อมูลของการตอบกลับของการดึงข้อมูลผู้ใช้",
+                "th": "ส่วนข้อมูลในการตอบกลับจากการดึงข้อมูลผู้ใช้",
             },
         },
     )
@@ -31,11 +31,11 @@ class UserInfoData(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The requested user, with only the fields that were asked for.",
-                "th": "ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น",
+                "th": "ข้อมูลผู้ใช้ตามคำขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น",
             },
         },
     )
     """The requested user, with only the fields that were asked for.
 
-    th: ผู้ใช้ที่ร้องขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น
+    th: ข้อมูลผู้ใช้ตามคำขอ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น
     """

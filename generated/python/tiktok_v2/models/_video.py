@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The Video model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -19,7 +19,7 @@ class Video(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "A public video posted by the TikTok user who authorized your app.",
-                "th": "วิดีโอสาธารณะที่ผู้ใช้ TikTok ซึ่งให้สิทธิ์แก่แอปของคุณเป็นผู้โพสต์",
+                "th": "วิดีโอสาธารณะที่โพสต์โดยผู้ใช้ TikTok ซึ่งให้สิทธิ์แก่แอปของคุณ",
             },
         },
     )

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The VideoListRequest model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -31,13 +31,13 @@ class VideoListRequest(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "Return only videos posted before this moment, a UTC Unix timestamp in milliseconds. Send the cursor of the previous page; leave it out to start with the newest videos.",
-                "th": "ส่งคืนเฉพาะวิดีโอที่โพสต์ก่อนเวลานี้ เป็น Unix timestamp ตามเวลา UTC หน่วยเป็นมิลลิวินาที ให้ส่ง cursor ของหน้าก่อนหน้า หรือไม่ต้องส่งเพื่อเริ่มจากวิดีโอล่าสุด",
+                "th": "ส่งคืนเฉพาะวิดีโอที่โพสต์ก่อนเวลาที่ระบุ ซึ่งเป็น Unix timestamp ตามเวลา UTC หน่วยเป็นมิลลิวินาที ให้ส่ง cursor ที่ได้จากหน้าก่อนหน้า หรือไม่ต้องส่งค่านี้เพื่อเริ่มจากวิดีโอล่าสุด",
             },
         },
     )
     """Return only videos posted before this moment, a UTC Unix timestamp in milliseconds. Send the cursor of the previous page; leave it out to start with the newest videos.
 
-    th: ส่งคืนเฉพาะวิดีโอที่โพสต์ก่อนเวลานี้ เป็น Unix timestamp ตามเวลา UTC หน่วยเป็นมิลลิวินาที ให้ส่ง cursor ของหน้าก่อนหน้า หรือไม่ต้องส่งเพื่อเริ่มจากวิดีโอล่าสุด
+    th: ส่งคืนเฉพาะวิดีโอที่โพสต์ก่อนเวลาที่ระบุ ซึ่งเป็น Unix timestamp ตามเวลา UTC หน่วยเป็นมิลลิวินาที ให้ส่ง cursor ที่ได้จากหน้าก่อนหน้า หรือไม่ต้องส่งค่านี้เพื่อเริ่มจากวิดีโอล่าสุด
     """
 
     max_count: int | None = Field(

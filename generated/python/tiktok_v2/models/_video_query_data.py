@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The VideoQueryData model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -20,7 +20,7 @@ class VideoQueryData(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The data part of the Query Videos response.",
-                "th": "ส่วนข้อมูลของการตอบกลับของการสอบถามวิดีโอ",
+                "th": "ส่วนข้อมูลในการตอบกลับจากการคิวรีวิดีโอ",
             },
         },
     )
@@ -31,11 +31,11 @@ class VideoQueryData(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The requested videos that belong to the user, with only the fields that were asked for; their cover image links are fresh.",
-                "th": "วิดีโอที่ร้องขอซึ่งเป็นของผู้ใช้รายนั้น โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น และลิงก์ภาพปกเป็นลิงก์ใหม่",
+                "th": "วิดีโอที่ร้องขอซึ่งเป็นของผู้ใช้ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น และมีลิงก์ภาพปกที่สร้างใหม่",
             },
         },
     )
     """The requested videos that belong to the user, with only the fields that were asked for; their cover image links are fresh.
 
-    th: วิดีโอที่ร้องขอซึ่งเป็นของผู้ใช้รายนั้น โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น และลิงก์ภาพปกเป็นลิงก์ใหม่
+    th: วิดีโอที่ร้องขอซึ่งเป็นของผู้ใช้ โดยมีเฉพาะฟิลด์ที่ขอเท่านั้น และมีลิงก์ภาพปกที่สร้างใหม่
     """

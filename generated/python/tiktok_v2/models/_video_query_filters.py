@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The VideoQueryFilters model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -19,7 +19,7 @@ class VideoQueryFilters(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "Which videos to query.",
-                "th": "วิดีโอที่ต้องการสอบถาม",
+                "th": "วิดีโอที่ต้องการคิวรี",
             },
         },
     )
@@ -30,11 +30,11 @@ class VideoQueryFilters(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The ids of the videos to return; each must belong to the user.",
-                "th": "รหัสของวิดีโอที่ต้องการ แต่ละรายการต้องเป็นวิดีโอของผู้ใช้รายนั้น",
+                "th": "รหัสของวิดีโอที่ต้องการ แต่ละรายการต้องเป็นวิดีโอของผู้ใช้",
             },
         },
     )
     """The ids of the videos to return; each must belong to the user.
 
-    th: รหัสของวิดีโอที่ต้องการ แต่ละรายการต้องเป็นวิดีโอของผู้ใช้รายนั้น
+    th: รหัสของวิดีโอที่ต้องการ แต่ละรายการต้องเป็นวิดีโอของผู้ใช้
     """

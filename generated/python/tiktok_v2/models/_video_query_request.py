@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 7b76dbac481c6485). Do not edit.
+# Generated from spec/tiktok_v2.yaml (sha256 f9bbbd4195ed6442). Do not edit.
 """The VideoQueryRequest model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar
@@ -20,7 +20,7 @@ class VideoQueryRequest(_Model):
         json_schema_extra={
             "x-descriptions": {
                 "en": "The body of a Query Videos request.",
-                "th": "เนื้อหาคำขอของการสอบถามวิดีโอ",
+                "th": "เนื้อหาคำขอของการคิวรีวิดีโอ",
             },
         },
     )
