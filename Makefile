@@ -16,11 +16,12 @@ PORT ?= 8000
 # come from Debian's packages when the machine has none.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help generate check validate breaking test test-fast lint docs serve-docs bench lock lock-docs clean
+.PHONY: help generate check validate breaking test test-fast lint docs serve-docs watch bench lock lock-docs clean
 
 help:
 	@echo "make generate   render every output from $(SPEC)/ into $(OUT)/"
 	@echo "make test       run the whole test suite (includes check)"
+	@echo "make watch      generate, then again on every save of $(SPEC)/ or a template (Ctrl-C stops)"
 	@echo "make check      fail with a diff if $(OUT)/ is stale"
 	@echo "make validate   check the spec only"
 	@echo "make breaking   classify spec changes since the merge base with main; fail if the version lags"
@@ -49,6 +50,10 @@ generate: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --spec $(SPEC) --out $(OUT)
+
+# Regenerate on every save; a bad spec prints its problems and keeps the last good output.
+watch: $(STAMP)
+	$(BIN)/python -m generator watch --spec $(SPEC) --out $(OUT)
 
 validate: $(STAMP)
 	$(BIN)/python -m generator validate --spec $(SPEC)
