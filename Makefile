@@ -27,7 +27,7 @@ help:
 	@echo "make breaking   classify spec changes since the merge base with main; fail if the version lags"
 	@echo "make lint       mypy --strict and black --check on the toolkit"
 	@echo "make docs       build the docs site (every spec language) from $(OUT)/ into $(SITE)/"
-	@echo "make serve-docs build it, then serve $(SITE)/ on http://127.0.0.1:$(PORT)/"
+	@echo "make serve-docs serve the site live on http://127.0.0.1:$(PORT)/: every save of $(SPEC)/ regenerates, pages reload"
 	@echo "make bench      run the benchmark, write bench/RESULTS.md"
 
 $(STAMP): requirements/dev.lock pyproject.toml
@@ -75,8 +75,12 @@ docs: $(DOCS_STAMP)
 	NO_MKDOCS_2_WARNING=1 PYTHAINLP_DATA=$(CURDIR)/build/pythainlp-data \
 	  $(BIN)/mkdocs build --strict --config-file $(DOCS_SRC)/mkdocs.yml
 
-serve-docs: docs
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
+# The edit -> see loop: regenerate $(OUT)/ on every save of the spec or a template, stage the MkDocs
+# project again, and serve it with MkDocs' live reload on 127.0.0.1 (open pages reload themselves).
+# Ctrl-C stops the watch and the server.
+serve-docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 PYTHAINLP_DATA=$(CURDIR)/build/pythainlp-data \
+	  $(BIN)/python -m generator.site_live --spec $(SPEC) --out $(OUT) --stage build/live/docs-src --port $(PORT)
 
 # The working spec against the merge base with main: every change classified, and the version
 # must move as far as the changes need (specgen diff). Skipped outside git or without a main.
