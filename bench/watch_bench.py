@@ -84,6 +84,14 @@ class Saver:
         return text, time.perf_counter()
 
 
+def _read(path: Path) -> str:
+    """The file's text; empty for the instant the writer swaps the output folder (it is not there)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+
+
 def _rss_kib(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -121,7 +129,7 @@ def watch_session(edits: int) -> dict[str, Any]:
             runs = sum(" generated: " in x for x in lines)
             cpu_before = _cpu_s(proc.pid)
             text, saved = saver.save()
-            _wait("the new text", lambda: text in page.read_text(encoding="utf-8"), proc)
+            _wait("the new text", lambda: text in _read(page), proc)
             done = time.perf_counter()
             # The next save only after this run has reported (one save, one run).
             _wait("the run's line", lambda: sum(" generated: " in x for x in lines) > runs, proc)

@@ -34,7 +34,7 @@ from generator.writer import Comparison
 # within a few ms); at most MAX_GROUP_MS of a continuous stream of events is gathered into one run.
 STEP_MS = 50
 MAX_GROUP_MS = 1600
-IDLE_MS = 1000  # how often, with no event, the spec files are checked and stop_check is asked
+IDLE_MS = 250  # how often, with no event, the spec files are checked and stop_check is asked
 SPEC_SUFFIXES = (".yaml", ".yml")
 TEMPLATE_SUFFIX = ".j2"
 INTERRUPTED = 130  # what cli.guarded returns when Ctrl-C cut a run short
@@ -110,18 +110,20 @@ class Watch:
         roots = (TEMPLATES, *self.overrides)
         return path.suffix == TEMPLATE_SUFFIX and any(path.is_relative_to(r) for r in roots)
 
-    def batches(self, stop_check: Callable[[], bool] | None = None) -> Iterator[set[Path]]:
-        """Each burst of relevant changes, until ``stop_check()`` (asked about once a second) is true.
+    def batches(self, stop_check: Callable[[], bool] | None = None) -> Iterator[set[Path] | None]:
+        """Each burst of relevant changes, until ``stop_check()`` (asked every ``IDLE_MS``) is true.
 
-        Once a second the spec files' sizes and times are compared with the last run's too: that
-        catches a save made while the watcher was not yet running (during the first generation).
+        ``None`` first, and again whenever the watcher is started anew (the folders changed): the
+        watcher is live from then on, so generating then misses no save. Every ``IDLE_MS`` the
+        spec files' sizes and times are compared with the last run's too.
         """
         import watchfiles
 
         while True:
             folders = self.folders()
+            started = False
             for changes in watchfiles.watch(
-                *folders,
+                *[f for f in folders if f.is_dir()],
                 debounce=MAX_GROUP_MS,
                 step=STEP_MS,
                 recursive=False,
@@ -131,35 +133,43 @@ class Watch:
             ):
                 if stop_check is not None and stop_check():
                     return
-                relevant = {Path(p) for _, p in changes if self.relevant(Path(p))}
-                if not changes:
-                    relevant = {path for path, _, _ in self.stamps ^ _stamps(self.spec)}
-                if relevant:
-                    yield relevant
+                relevant = self._pending({p for _, p in changes})
+                if not started or relevant:
+                    yield relevant if started else None
+                    started = True
                 if self.folders() != folders:  # a new template folder, or the spec's `templates:` moved
                     break
+
+    def _pending(self, changed: set[str]) -> set[Path]:
+        """The relevant paths of an event batch; with no event, the spec files changed since the last run."""
+        if not changed:
+            return {path for path, _, _ in self.stamps ^ _stamps(self.spec)}
+        return {Path(p) for p in changed if self.relevant(Path(p))}
 
     def run(self, stop_check: Callable[[], bool] | None = None) -> int:
         """Generate now and after every save until Ctrl-C or SIGTERM (or ``stop_check()``); exit 0."""
         from generator import writer
+        from generator.templating import reload_templates
         from generator.yaml_source import spec_files
 
         if self.spec.exists():  # as generate does: replacing --out must never delete the spec
             writer.refuse_sources_inside(self.out, spec_files(self.spec))
-        previous = signal.signal(signal.SIGTERM, _interrupt)
+        # Ctrl-C and SIGTERM stop the watch, even when started with SIGINT ignored (a background job).
+        previous = signal.signal(signal.SIGTERM, _interrupt), signal.signal(signal.SIGINT, _interrupt)
+        announced = False
         try:
-            self.regenerate()
-            print(f"watching {_shown(self.spec)} and the templates; Ctrl-C stops", flush=True)
             for changed in self.batches(stop_check):
-                if any(p.suffix == TEMPLATE_SUFFIX for p in changed):
-                    from generator.templating import reload_templates
-
+                if changed is None or any(p.suffix == TEMPLATE_SUFFIX for p in changed):
                     reload_templates()
                 self.regenerate()
+                if not announced:
+                    print(f"watching {_shown(self.spec)} and the templates; Ctrl-C stops", flush=True)
+                    announced = True
         except KeyboardInterrupt:
             pass
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGTERM, previous[0])
+            signal.signal(signal.SIGINT, previous[1])
         print("watch stopped", flush=True)
         return EXIT_OK
 
