@@ -16,17 +16,18 @@ PORT ?= 8000
 # come from Debian's packages when the machine has none.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help generate check validate breaking test test-fast lint docs serve-docs bench lock lock-docs clean
+.PHONY: help generate check validate breaking test test-fast lint docs serve-docs watch bench lock lock-docs clean
 
 help:
 	@echo "make generate   render every output from $(SPEC)/ into $(OUT)/"
 	@echo "make test       run the whole test suite (includes check)"
+	@echo "make watch      generate, then again on every save of $(SPEC)/ or a template (Ctrl-C stops)"
 	@echo "make check      fail with a diff if $(OUT)/ is stale"
 	@echo "make validate   check the spec only"
 	@echo "make breaking   classify spec changes since the merge base with main; fail if the version lags"
 	@echo "make lint       mypy --strict and black --check on the toolkit"
 	@echo "make docs       build the docs site (every spec language) from $(OUT)/ into $(SITE)/"
-	@echo "make serve-docs build it, then serve $(SITE)/ on http://127.0.0.1:$(PORT)/"
+	@echo "make serve-docs serve the site live on http://127.0.0.1:$(PORT)/: every save of $(SPEC)/ regenerates, pages reload"
 	@echo "make bench      run the benchmark, write bench/RESULTS.md"
 
 $(STAMP): requirements/dev.lock pyproject.toml
@@ -50,6 +51,10 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m generator check --spec $(SPEC) --out $(OUT)
 
+# Regenerate on every save; a bad spec prints its problems and keeps the last good output.
+watch: $(STAMP)
+	$(BIN)/python -m generator watch --spec $(SPEC) --out $(OUT)
+
 validate: $(STAMP)
 	$(BIN)/python -m generator validate --spec $(SPEC)
 
@@ -70,8 +75,12 @@ docs: $(DOCS_STAMP)
 	NO_MKDOCS_2_WARNING=1 PYTHAINLP_DATA=$(CURDIR)/build/pythainlp-data \
 	  $(BIN)/mkdocs build --strict --config-file $(DOCS_SRC)/mkdocs.yml
 
-serve-docs: docs
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
+# The edit -> see loop: regenerate $(OUT)/ on every save of the spec or a template, stage the MkDocs
+# project again, and serve it with MkDocs' live reload on 127.0.0.1 (open pages reload themselves).
+# Ctrl-C stops the watch and the server.
+serve-docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 PYTHAINLP_DATA=$(CURDIR)/build/pythainlp-data \
+	  $(BIN)/python -m generator.site_live --spec $(SPEC) --out $(OUT) --stage build/live/docs-src --port $(PORT)
 
 # The working spec against the merge base with main: every change classified, and the version
 # must move as far as the changes need (specgen diff). Skipped outside git or without a main.

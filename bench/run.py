@@ -295,6 +295,16 @@ def main() -> None:
     results["profile"] = report.profile(WORK / f"s{big}" / "spec.yaml")
     target = WORK / "RESULTS-quick.md" if quick else HERE / "RESULTS.md"
     report.write(results, target, HERE / ("work/results-quick.png" if quick else "results.png"))
+    # ---- (7) The writer's loop (issue 16): specgen watch and make serve-docs. Its own script, its own
+    # raw numbers (bench/work/watch.json); the Markdown section it prints is appended to the results.
+    log("(7) the writer's loop: save -> files, save -> page, watch memory over 200 saves")
+    quick_watch = ["--edits", "20", "--page-rounds", "2"] if quick else []
+    section = subprocess.run(
+        [PY, str(HERE / "watch_bench.py"), *quick_watch], check=True, stdout=subprocess.PIPE, text=True
+    ).stdout
+    with target.open("a", encoding="utf-8") as handle:
+        handle.write("\n" + section)
+    # ---- end of (7)
     log(f"wrote {target.relative_to(ROOT)}")
 
 

@@ -1,5 +1,5 @@
-"""Command line: ``generate``, ``check``, ``validate``, ``init`` and ``templates``; ``lint`` and
-``i18n`` in :mod:`generator.cli_i18n`.
+"""Command line: ``generate``, ``check``, ``validate``, ``init``, ``templates`` and ``watch``
+(:mod:`generator.watch`); ``lint`` and ``i18n`` in :mod:`generator.cli_i18n`.
 
 Bad input exits 2, never with a traceback; a bug (including an OS error on the toolkit's own
 files) exits 3.
@@ -11,10 +11,15 @@ import argparse
 import gc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from generator import cli_diff, cli_i18n
 from generator.problems import SpecError
+
+if TYPE_CHECKING:
+    from generator.ir import ProjectIR
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
 
@@ -28,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
         ("generate", "write every output into --out, replacing it in one step"),
         ("check", "exit 1 with a diff if --out is not what generate would write"),
         ("validate", "check the spec only"),
+        ("watch", "generate, then again on every save of a spec file or template (Ctrl-C stops)"),
     ):
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument(
@@ -77,24 +83,30 @@ def _toolkit_fault(exc: OSError) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    if args.command != "validate":
+    if args.command not in ("validate", "watch"):
         # One run builds millions of small objects and then exits: the cyclic garbage collector
         # would only rescan them (about 15% of a 500-object generation). Reference counting
-        # still frees everything that is dropped.
+        # still frees everything that is dropped. (A watch runs for hours: it keeps collecting.)
         gc.disable()
+    return guarded(lambda: _run(args), getattr(args, "format", "text"))
+
+
+def guarded(action: Callable[[], int], fmt: str = "text") -> int:
+    """Run one command's work and return its exit status: bad input is reported (exit 2), a bug
+    is exit 3, a failure never shows a traceback (unless ``SPECGEN_DEBUG`` is set)."""
     from generator.formatting import FormattingError
     from generator.writer import OutputError
 
     try:
-        return _run(args)
+        return action()
     except SpecError as exc:
-        if getattr(args, "format", "text") == "json":
+        if fmt == "json":
             print(exc.to_json())
-        elif getattr(args, "format", "text") == "github":
+        elif fmt == "github":
             from generator.annotations import github_annotations
 
             sys.stdout.write(github_annotations(exc.problems))
-        if getattr(args, "format", "text") != "json":
+        if fmt != "json":
             for problem in exc.problems:
                 print(problem.format(), file=sys.stderr)
             count = len(exc.problems)
@@ -153,7 +165,36 @@ def _cached_run(spec: Path, templates: Path | None) -> tuple[str | None, dict[st
     return key, cache.lookup(key)
 
 
+class Rendered(NamedTuple):
+    """What ``generate`` computes before it writes."""
+
+    project: ProjectIR
+    files: dict[str, str]  # every output file, by path relative to --out
+    templates: tuple[Path, ...]  # the template override folders used (--templates, the spec's `templates:`)
+
+
+def render(spec_path: Path, templates: Path | None) -> Rendered:
+    """What ``generate`` computes (SpecError on a bad spec), in memory: nothing is written."""
+    from generator import cache, overrides, pipeline
+    from generator.ir import build_ir
+    from generator.spec import validate_document
+    from generator.templating import environment
+    from generator.yaml_source import load_path
+
+    doc = load_path(spec_path)
+    spec = validate_document(doc)
+    chosen = overrides.folders(templates, doc)
+    with overrides.active(chosen):
+        environment().bytecode_cache = cache.jinja_bytecode_cache()
+        project = build_ir(spec)
+        return Rendered(project, pipeline.render_project(project, one_process=bool(chosen)), chosen)
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "watch":
+        from generator import watch
+
+        return watch.run(args)
     if args.command in ("init", "templates"):
         from generator import starter
 
@@ -174,18 +215,7 @@ def _run(args: argparse.Namespace) -> int:
         # The same inputs produced exactly these files before: nothing to compute or write.
         print(f"{args.out}: up to date ({len(expected)} files)")
         return EXIT_OK
-    from generator import overrides, pipeline
-    from generator.ir import build_ir
-    from generator.spec import validate_document
-    from generator.templating import environment
-    from generator.yaml_source import load_path
-
-    doc = load_path(args.spec)
-    spec = validate_document(doc)
-    chosen = overrides.folders(args.templates, doc)
-    with overrides.active(chosen):
-        environment().bytecode_cache = cache.jinja_bytecode_cache()
-        files = pipeline.render_project(build_ir(spec), one_process=bool(chosen))
+    files = render(args.spec, args.templates).files
     if key is not None:
         cache.store(key, files)
     if args.command == "check":

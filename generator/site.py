@@ -23,7 +23,7 @@ import yaml
 from generator.ir import LanguageIR, ProjectIR
 from generator.targets.docs import API_REFERENCE, CHANGELOG, GETTING_STARTED
 from generator.targets.openapi import openapi_filename
-from generator.writer import MANIFEST
+from generator.writer import MANIFEST, Comparison
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = "docs"
@@ -202,7 +202,7 @@ def site_sources(
 
 def main(argv: list[str] | None = None) -> int:
     """Stage the site's sources from a fresh ``generated/``; exit 1 if it is stale."""
-    from generator import pipeline, site_status, writer
+    from generator import pipeline, writer
     from generator.ir import build_ir
     from generator.spec import load_spec
 
@@ -219,13 +219,21 @@ def main(argv: list[str] | None = None) -> int:
     if not comparison.clean:
         print(f"{args.generated} is stale; run `make generate` first", file=sys.stderr)
         return 1
-    out = args.out.absolute()
-    site_dir = posixpath.relpath(args.site.absolute().as_posix(), out.as_posix())
-    root = posixpath.relpath(PROJECT_ROOT.as_posix(), out.as_posix())
-    home = site_status.home_sections(args.spec, project.languages)
-    writer.write_tree(args.out, site_sources(project, generated, site_dir, root, home))
+    stage(args.spec, project, generated, args.out, args.site)
     print(f"{args.out}: MkDocs project for {', '.join(spec.languages)} from {args.generated}")
     return 0
+
+
+def stage(spec: Path, project: ProjectIR, generated: Mapping[str, str], out: Path, site: Path) -> Comparison:
+    """Write the MkDocs project for this generated output into ``out`` (only the writer writes);
+    ``site`` is where ``mkdocs build`` puts the site. How ``out`` changed."""
+    from generator import site_status, writer
+
+    staging = out.absolute()
+    site_dir = posixpath.relpath(site.absolute().as_posix(), staging.as_posix())
+    root = posixpath.relpath(PROJECT_ROOT.as_posix(), staging.as_posix())
+    home = site_status.home_sections(spec, project.languages)
+    return writer.write_tree(out, site_sources(project, generated, site_dir, root, home))
 
 
 if __name__ == "__main__":

@@ -83,6 +83,12 @@ def _environment(overrides: tuple[Path, ...]) -> jinja2.Environment:
     return env
 
 
+def reload_templates() -> None:
+    """Forget every loaded template, so the next render reads the files again (``specgen watch``,
+    after a template is saved: the environment never checks the files itself)."""
+    _environment.cache_clear()
+
+
 def render(template: str, **context: Any) -> str:
     """Render one template file with the given context."""
     return environment().get_template(template).render(**context)
