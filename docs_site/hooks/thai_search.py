@@ -31,7 +31,9 @@
    language switcher leads to each language's home page instead of the last page built.
 
 6. A sitemap needs absolute addresses: without ``site_url`` the i18n plugin's sitemap lists
-   ``None/...``, so it is removed; with ``site_url`` it is kept (and copied to each ``<lang>/``).
+   ``None/...``, so it is replaced by one that lists nothing (Material's script fetches a
+   sitemap on every page, and reads none as no pages); with ``site_url`` it is kept. Either is
+   copied to each ``<lang>/``.
 """
 
 from __future__ import annotations
@@ -114,7 +116,11 @@ ROW_BOOST = 2.0
 # Each page's row entries, by page URL (every language's build adds its own), until the index is written.
 _row_entries: dict[str, list[dict[str, Any]]] = {}
 ERROR_PAGE = "404.html"
-SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+SITEMAP = "sitemap.xml"
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 # Each language build's 404 page, by locale, until the last build is done.
 _error_pages: dict[str, str] = {}
 
@@ -210,7 +216,10 @@ def on_template_context(context: Any, template_name: str, config: Any) -> Any:
     i18n = config["plugins"].get("i18n")
     homes = getattr(i18n, "extra_alternate", None)
     if template_name == ERROR_PAGE and homes:
-        config["extra"]["alternate"] = copy.deepcopy(homes)
+        extra = config["extra"]
+        extra["alternate"] = copy.deepcopy(homes)
+        if "alternate" in vars(extra):  # the plugin sets it as an attribute too, which templates read first
+            extra.alternate = extra["alternate"]
     return context
 
 
@@ -233,7 +242,7 @@ def _place_error_pages(site: Path, config: Any) -> None:
         if locale == default:
             (site / ERROR_PAGE).write_text(html, "utf-8")
             continue
-        base = f"{root}/{locale}"
+        base = f"{root}/{locale}/"  # a folder: Material resolves the index and results against it
         html, count = CONFIG_BASE.subn(lambda m: f'{m.group(1)}"{base}"', html)
         if count != 1:
             log.warning(
@@ -295,8 +304,8 @@ def _split_index(site: Path, locales: list[str]) -> None:
         target = site / locale / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**data, "docs": mine}, ensure_ascii=False), "utf-8")
-        if (site / "sitemap.xml").is_file():
-            shutil.copyfile(site / "sitemap.xml", site / locale / "sitemap.xml")
+        if (site / SITEMAP).is_file():
+            shutil.copyfile(site / SITEMAP, site / locale / SITEMAP)
         for page in sorted((site / locale).glob("**/*.html")):
             _rebase(page, site / locale)
     root.write_text(json.dumps({**data, "docs": rest}, ensure_ascii=False), "utf-8")
@@ -328,8 +337,8 @@ def on_post_build(config: Any) -> None:
         log.warning("no search index or search worker in %s: is the search plugin enabled?", site)
         return
     if not config["site_url"]:
-        for name in SITEMAPS:
-            (site / name).unlink(missing_ok=True)
+        (site / SITEMAP).write_text(EMPTY_SITEMAP, "utf-8")
+        (site / f"{SITEMAP}.gz").unlink(missing_ok=True)
     _add_row_entries(site / "search" / "search_index.json")
     _split_index(site, _other_languages(config))
     _place_error_pages(site, config)
