@@ -10,8 +10,9 @@
    search worker already splits Han-script queries into the index's terms; the same regex is
    widened to Thai script in the built worker. Its splitter also never tries the whole query as
    one term (its loop stops one character short), so a one-word query was cut into shorter
-   words and matched almost every page; the bound is fixed. Both patterns belong to the pinned
-   mkdocs-material; if one is not found exactly once, a warning fails the ``--strict`` build.
+   words and matched almost every page; the bound is fixed. Every patched pattern (these and
+   those of 7) belongs to the pinned mkdocs-material; if one is not found exactly once, a
+   warning fails the ``--strict`` build.
 
 3. mkdocs-static-i18n merges every language's pages into the one index at the site root, so a
    Thai reader's search listed English pages and each bilingual page twice. Each language other
@@ -34,6 +35,14 @@
    ``None/...``, so it is replaced by one that lists nothing (Material's script fetches a
    sitemap on every page, and reads none as no pages); with ``site_url`` it is kept. Either is
    copied to each ``<lang>/``.
+
+7. Search that ranks. Each table row that names what it defines (its first cell is one code
+   span: a field, parameter, scope or error code) gets an id and is a search entry of its own,
+   titled with the name, so a result says where it matched; its table leaves its section's
+   entry. The worker drops entries that lack a Thai run of the query as it was typed (a
+   phrase, not any one of its words) and weighs entries by length (lunr's usual b = 0.75;
+   Material sets 0), so the short entry that defines a word ranks above a long section that
+   mentions it. Each named row weighs twice a section (ROW_BOOST), times its page's boost.
 """
 
 from __future__ import annotations
@@ -101,9 +110,9 @@ CONFIG_BASE = re.compile(
 ALTERNATE_LINK = re.compile(
     r'[ \t]*<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=)(?![^>]*\btype=)[^>]*>\n?'
 )
-# A table row whose first name-only cell is one code span names what the row defines (a field,
-# a parameter, a scope, an error code): each such row is its own search entry, titled with
-# that name and pointing at the row, and the table is left out of its section's entry.
+# A table row whose first cell is one code span names what the row defines (a field, a
+# parameter, a scope, an error code): each such row is its own search entry, titled with that
+# name and pointing at the row, and the table is left out of its section's entry.
 TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 CELL = re.compile(r"<td>(.*?)</td>", re.S)
@@ -150,12 +159,12 @@ def _name_rows(table: str, taken: set[str], url: str, boost: float) -> tuple[str
 
     def row(match: re.Match[str]) -> str:
         cells = CELL.findall(match.group(1))
-        names = [n.group(1) for n in map(NAME_CELL.fullmatch, cells) if n]
-        if not names:
+        name = NAME_CELL.fullmatch(cells[0]) if cells else None
+        if name is None:
             return match.group(0)
-        anchor = _row_id(names[0], taken)
-        text = " ".join(" ".join(TAG.sub(" ", c).split()) for c in cells if NAME_CELL.fullmatch(c) is None)
-        entries.append({"location": f"{url}#{anchor}", "title": names[0], "text": text, "boost": boost})
+        anchor = _row_id(name.group(1), taken)
+        text = " ".join(" ".join(TAG.sub(" ", c).split()) for c in cells[1:])
+        entries.append({"location": f"{url}#{anchor}", "title": name.group(1), "text": text, "boost": boost})
         return f'<tr id="{anchor}">{match.group(1)}</tr>'
 
     return ROW.sub(row, table), entries
