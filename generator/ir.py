@@ -182,6 +182,7 @@ class ProjectIR:
     revoke_url: str | None = None
     client_id_parameter: str = "client_id"  # its name in the authorization request and token forms
     scope_separator: str = " "  # what joins the scopes of the authorization request
+    docs_url: str | None = None  # where the docs site is published (package.docs_url)
 
     @property
     def header(self) -> str:
@@ -422,4 +423,5 @@ def build_ir(spec: Spec) -> ProjectIR:
         revoke_url=spec.auth.revoke_url if spec.auth else None,
         client_id_parameter=spec.auth.client_id_parameter if spec.auth else "client_id",
         scope_separator=spec.auth.scope_separator if spec.auth else " ",
+        docs_url=spec.package.docs_url,
     )

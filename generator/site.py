@@ -20,8 +20,14 @@ from typing import Any
 
 import yaml
 
-from generator.ir import LanguageIR, ProjectIR
-from generator.targets.docs import API_REFERENCE, CHANGELOG, GETTING_STARTED
+from generator.ir import LanguageIR, ObjectIR, ProjectIR
+from generator.targets.docs import (
+    API_REFERENCE,
+    CHANGELOG,
+    GETTING_STARTED,
+    bilingual_title,
+    object_title,
+)
 from generator.targets.openapi import openapi_filename
 from generator.writer import MANIFEST, Comparison
 
@@ -43,6 +49,9 @@ LUNR_LANGUAGES = frozenset(
 )
 # lunr splits words on these: whitespace, hyphens, and the U+200B the hook puts between Thai words.
 SEARCH_SEPARATOR = r"[\s\u200b\-]+"
+# The bilingual pages repeat each object page's texts in every language: search lists a
+# language's own object page first (Material's per-page search boost, in front matter).
+BILINGUAL_FRONT_MATTER = "---\nsearch:\n  boost: 0.5\n---\n"
 # The "Other languages" line of each generated page; the site has a language switcher instead.
 _OTHER_LANGUAGES = re.compile(r"<!-- other-languages -->\n.*?<!-- /other-languages -->\n\n?", re.S)
 
@@ -56,7 +65,7 @@ def _nav(project: ProjectIR, lang: LanguageIR) -> list[dict[str, Any]]:
     nav: list[dict[str, Any]] = [
         {words["home"]: "index.md"},
         {words["getting_started"]: GETTING_STARTED},
-        {words["objects"]: [{obj.name: f"objects/{obj.slug}.md"} for obj in project.objects]},
+        {words["objects"]: [{object_title(obj, lang): f"objects/{obj.slug}.md"} for obj in project.objects]},
         {
             words["endpoints"]: [
                 {ep.summary[lang.code]: f"endpoints/{ep.slug}.md"} for ep in project.endpoints
@@ -69,24 +78,29 @@ def _nav(project: ProjectIR, lang: LanguageIR) -> list[dict[str, Any]]:
         nav.append({words["changelog"]: CHANGELOG})
     bilingual = bilingual_pages(project)
     if bilingual:
-        nav.append({words["bilingual"]: [{name: path} for name, path in bilingual.items()]})
+        nav.append({words["bilingual"]: [{bilingual_title(obj, lang): path} for obj, path in bilingual]})
     return nav
 
 
-def bilingual_pages(project: ProjectIR) -> dict[str, str]:
-    """The pages of ``docs/bilingual/`` (as the docs target makes them), by object name."""
-    return {
-        ep.fields_object.name: f"bilingual/{ep.fields_object.slug}.md"
+def bilingual_pages(project: ProjectIR) -> list[tuple[ObjectIR, str]]:
+    """The pages of ``docs/bilingual/`` (as the docs target makes them): each object and its page."""
+    pages = {
+        ep.fields_object.name: (ep.fields_object, f"bilingual/{ep.fields_object.slug}.md")
         for ep in project.endpoints
         if ep.fields_object is not None
     }
+    return list(pages.values())
 
 
 def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any]:
     """The MkDocs configuration, as data; ``site_dir`` and ``root`` are relative to the config file."""
     source = project.languages[0]
+    # The docs' address: the sitemap and canonical links use it, and the header's language
+    # switcher and the 404 pages link under its path. Without it the site is served from "/".
+    address = {"site_url": project.docs_url} if project.docs_url else {}
     return {
         "site_name": project.title[source.code],
+        **address,
         "docs_dir": DOCS_DIR,
         "site_dir": site_dir,
         "strict": True,
@@ -187,7 +201,9 @@ def site_sources(
             text = strip_other_languages(path, text)
             if home and parts[2:] == ["index.md"]:
                 text = text.rstrip("\n") + "\n\n" + home[parts[1]]
-        elif parts[1] != "bilingual":
+        elif parts[1] == "bilingual":
+            text = BILINGUAL_FRONT_MATTER + text
+        else:
             raise SiteError(f"{path}: not in a language folder")
         files[posixpath.join(DOCS_DIR, *parts[1:])] = text
     for x in project.languages:

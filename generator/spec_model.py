@@ -217,6 +217,7 @@ class PackageSpec:
     api_version: str | None
     base_url: str
     metadata: PackageMetadata = PackageMetadata()  # license, authors, homepage, keywords, contact
+    docs_url: str | None = None  # where the docs site is published (its site_url)
 
 
 @dataclass(frozen=True)
@@ -382,6 +383,7 @@ def build(doc: Document) -> Spec:
             pkg.get("api_version"),
             pkg["base_url"],
             metadata=package_metadata(pkg),
+            docs_url=pkg.get("docs_url"),
         ),
         auth=(
             AuthSpec(

@@ -3,21 +3,24 @@ Playwright, on 127.0.0.1 only.
 
 The session installs chromium and fonts-thai-tlwg with apt when they are missing (and fails, never
 skips, when it cannot), builds the site strictly from generated/ exactly as `make docs` does, serves it
-with http.server on 127.0.0.1. Every tab's requests and console are recorded: a request for anything but
+on 127.0.0.1 under the path of the spec's docs address (a static host: a missing page gets the
+nearest 404.html). Every tab's requests and console are recorded: a request for anything but
 the local server is aborted and fails the test, and so does any console error or warning. Full-page
 screenshots land in build/screenshots/. The fixtures are registered by conftest.py.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
+import threading
+import urllib.parse
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -92,31 +95,80 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return mkdocs_build(GENERATED, SPEC, tmp_path_factory.mktemp("docs"))
 
 
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: the site under a path prefix; a missing page gets the nearest 404.html
+    above it, with status 404 (as Cloudflare Pages does; GitHub Pages serves the root one)."""
+
+    site: Path
+    prefix: str
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, directory=str(self.site), **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        local = urllib.parse.urlsplit(path).path
+        if not local.startswith(self.prefix):
+            return str(self.site / "\0outside")  # never a file: a 404
+        return super().translate_path("/" + local[len(self.prefix) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self._error_page() if code == 404 else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error_page(self) -> Path | None:
+        local = urllib.parse.urlsplit(self.path).path
+        if not local.startswith(self.prefix):
+            return None
+        folder = (self.site / local[len(self.prefix) :]).parent
+        while True:
+            if (folder / "404.html").is_file():
+                return folder / "404.html"
+            if folder == self.site or self.site not in folder.parents:
+                return None
+            folder = folder.parent
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path, prefix: str = "/") -> Iterator[str]:
+    """``site`` served on 127.0.0.1 under ``prefix`` (a path ending in /); its address."""
+    handler = type("Handler", (_SiteHandler,), {"site": site.resolve(), "prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+
+
+def site_path(spec: Path) -> str:
+    """The path the spec's docs address puts the site under (``/`` without one)."""
+    from generator.spec import load_spec
+
+    docs_url = load_spec(spec).package.docs_url
+    return urllib.parse.urlsplit(docs_url).path.rstrip("/") + "/" if docs_url else "/"
+
+
 @pytest.fixture(scope="session")
 def base_url(built: tuple[Path, str]) -> Iterator[str]:
-    """The site served by http.server on 127.0.0.1."""
+    """The site served on 127.0.0.1 under the path of the spec's docs address, as it is published."""
     site, _ = built
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", str(site), str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("http.server did not start")
+    with serve(site, site_path(SPEC)) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 @pytest.fixture(scope="session")
@@ -178,8 +230,29 @@ def shoot(tab: Any, name: str) -> None:
     tab.screenshot(path=str(SHOTS / name), full_page=True)
 
 
+@dataclass(frozen=True)
+class Hit:
+    """One search result as the reader sees it: a page, or a section of the page above it."""
+
+    url: str  # without the highlight query; a section's has its #anchor
+    title: str  # the heading shown (the page's title, or where on it the query matched)
+
+    @property
+    def page(self) -> str:
+        return self.url.split("#")[0]
+
+    @property
+    def anchor(self) -> str:
+        return self.url.partition("#")[2]
+
+
 def search(tab: Any, text: str) -> list[str]:
     """Type a query; the result pages' paths."""
+    return [hit.page for hit in search_hits(tab, text)]
+
+
+def search_hits(tab: Any, text: str) -> list[Hit]:
+    """Type a query; every result (pages and their sections) in the order shown."""
     from playwright.sync_api import expect
 
     box = tab.locator("input.md-search__input")
@@ -194,10 +267,21 @@ def search(tab: Any, text: str) -> list[str]:
     expect(links).to_have_count(0)
     expect(meta).not_to_have_text(re.compile("^$"))
     empty_state = meta.inner_text()
-    box.press_sequentially(text, delay=10)
+    # The whole query at once: typed key by key, a partial query's answer (often "no match")
+    # could be read before the last one's.
+    box.fill(text)
     box.press("End")
     expect(meta).not_to_have_text(empty_state)
-    return [h.split("?")[0].split("#")[0] for h in links.evaluate_all("els => els.map(e => e.href)")]
+    found = links.evaluate_all("els => els.map(e => [e.href, (e.querySelector('h1, h2') || e).textContent])")
+    return [
+        Hit(_without_highlight(href), " ".join(title.replace("\u200b", "").split())) for href, title in found
+    ]
+
+
+def _without_highlight(href: str) -> str:
+    """A result's address without Material's ``?h=`` (the words it highlights), keeping the #anchor."""
+    address, fragment = urllib.parse.urldefrag(href)
+    return address.split("?")[0] + (f"#{fragment}" if fragment else "")
 
 
 def thai_words(text: str) -> list[str]:

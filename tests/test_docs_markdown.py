@@ -68,7 +68,9 @@ def test_bilingual_page_sets_languages_side_by_side(files: dict[str, str], spec:
             in page
         )
     assert "### แอปมีสิทธิ์เข้าถึงเพื่อดำเนินการดังต่อไปนี้" in page
-    assert page.splitlines()[1] == "# User (Bilingual)"  # not the package's title: one page per object
+    assert (
+        page.splitlines()[1] == "# User Object (Bilingual)"
+    )  # not the package's title, nor the object page's
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     assert len(headings) == len(set(headings))  # each example response says which it is
 

@@ -74,6 +74,27 @@ def test_config_comes_from_the_spec(project: ProjectIR) -> None:
     assert config["strict"] is True
 
 
+def test_the_docs_address_is_the_site_url(project: ProjectIR) -> None:
+    assert project.docs_url == "https://specgen.github.io/tiktok-v2/"
+    assert mkdocs_config(project, "site", ".")["site_url"] == project.docs_url
+    # Without package.docs_url: no site_url at all (MkDocs then serves from "/").
+    assert "site_url" not in mkdocs_config(build_ir(parse_spec_text(MINIMAL_SPEC, "spec.yaml")), "site", ".")
+
+
+def test_object_and_bilingual_pages_have_their_own_titles_in_every_language(project: ProjectIR) -> None:
+    config = mkdocs_config(project, "site", ".")
+    for language in config["plugins"][1]["i18n"]["languages"]:
+        labels = next(x.labels for x in project.languages if x.code == language["locale"])
+        sections = {next(iter(item)): next(iter(item.values())) for item in language["nav"]}
+        objects = {path: title for entry in sections[labels["objects"]] for title, path in entry.items()}
+        bilingual = {path: title for entry in sections[labels["bilingual"]] for title, path in entry.items()}
+        user = labels["object_title"].replace("{name}", "User")
+        assert objects["objects/user.md"] == user
+        assert bilingual["bilingual/user.md"] == f"{user} ({labels['bilingual']})"
+        titles = [*objects.values(), *bilingual.values()]
+        assert len(set(titles)) == len(titles)
+
+
 def test_a_new_language_is_a_new_site_language() -> None:
     spec = parse_spec_text(_with_ja(MINIMAL_SPEC), "spec.yaml")
     config = mkdocs_config(build_ir(spec), "site", ".")
@@ -91,7 +112,11 @@ def test_staged_pages_lose_only_their_other_languages_line(project: ProjectIR, f
         r"<!-- other-languages -->\n.*\n<!-- /other-languages -->\n\n", "", page
     )
     assert "other-languages" not in staged["docs/en/index.md"]
-    assert staged["docs/bilingual/user.md"] == files["docs/bilingual/user.md"]
+    # The bilingual pages gain only a search boost below the object pages they repeat.
+    assert (
+        staged["docs/bilingual/user.md"]
+        == "---\nsearch:\n  boost: 0.5\n---\n" + files["docs/bilingual/user.md"]
+    )
     assert staged["docs/en/openapi.json"] == files["openapi/openapi.json"]
     assert staged["docs/th/openapi.th.json"] == files["openapi/openapi.th.json"]
     assert yaml.safe_load(staged["mkdocs.yml"]) == mkdocs_config(project, "../../site", "../..")

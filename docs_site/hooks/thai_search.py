@@ -10,8 +10,9 @@
    search worker already splits Han-script queries into the index's terms; the same regex is
    widened to Thai script in the built worker. Its splitter also never tries the whole query as
    one term (its loop stops one character short), so a one-word query was cut into shorter
-   words and matched almost every page; the bound is fixed. Both patterns belong to the pinned
-   mkdocs-material; if one is not found exactly once, a warning fails the ``--strict`` build.
+   words and matched almost every page; the bound is fixed. Every patched pattern (these and
+   those of 7) belongs to the pinned mkdocs-material; if one is not found exactly once, a
+   warning fails the ``--strict`` build.
 
 3. mkdocs-static-i18n merges every language's pages into the one index at the site root, so a
    Thai reader's search listed English pages and each bilingual page twice. Each language other
@@ -23,10 +24,30 @@
 4. mkdocs-static-i18n adds ``<link rel="alternate" hreflang=..>`` to each page, and Material's
    JavaScript then fetches ``<that page>/sitemap.xml``, which 404s (a console error on every
    page). They are dropped; the header's language switcher is separate and unaffected.
+
+5. A 404 page per language. Each language's build writes ``404.html`` at the site root, so the
+   last one built (not the default language's) was left there. Each build's page is kept:
+   the default language's goes to the root, every other one to ``<lang>/404.html`` (with
+   ``<lang>/`` as its search base, an absolute path as a 404 page's links are), and each one's
+   language switcher leads to each language's home page instead of the last page built.
+
+6. A sitemap needs absolute addresses: without ``site_url`` the i18n plugin's sitemap lists
+   ``None/...``, so it is replaced by one that lists nothing (Material's script fetches a
+   sitemap on every page, and reads none as no pages); with ``site_url`` it is kept. Either is
+   copied to each ``<lang>/``.
+
+7. Search that ranks. Each table row that names what it defines (its first cell is one code
+   span: a field, parameter, scope or error code) gets an id and is a search entry of its own,
+   titled with the name, so a result says where it matched; its table leaves its section's
+   entry. The worker drops entries that lack a Thai run of the query as it was typed (a
+   phrase, not any one of its words) and weighs entries by length (lunr's usual b = 0.75;
+   Material sets 0), so the short entry that defines a word ranks above a long section that
+   mentions it. Each named row weighs twice a section (ROW_BOOST), times its page's boost.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -35,6 +56,7 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
@@ -51,7 +73,33 @@ HAN_THAI_QUERY = 'new RegExp("\\\\p{sc=Han}+|\\\\p{sc=Thai}+","gu")'
 # The splitter's inner loop: slices t[s:o] for o < len(t) only, never the whole query.
 SPLIT_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
 SPLIT_LOOP_WHOLE = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
-WORKER_PATCHES = ((HAN_QUERY, HAN_THAI_QUERY), (SPLIT_LOOP, SPLIT_LOOP_WHOLE))
+# A Thai run of the query (a word, or words typed without spaces) must occur as it was typed in
+# an entry (its title or text, without the U+200B): the search finds the phrase, not every
+# entry with one of its words (ที่ of ชื่อที่แสดง is in almost every Thai sentence). The runs
+# are kept when the query arrives, and entries without them are dropped before ranking.
+THAI_FILTER = (
+    'var specgenThai={runs:[],has(d){const t=((d.title||"")+" "+(d.text||"")).replace(/\\u200b/g,"");'
+    "return this.runs.every(r=>t.includes(r))}};"
+)
+PRELUDE = '"use strict";(()=>{'
+PRELUDE_THAI = '"use strict";' + THAI_FILTER + "(()=>{"
+QUERY_START = "search(e){if(e=e.replace("
+QUERY_START_THAI = "search(e){if(specgenThai.runs=e.match(/\\p{sc=Thai}+/gu)||[],e=e.replace("
+ENTRY = 'let c=this.map.get(o);if(typeof c!="undefined"){'
+ENTRY_THAI = 'let c=this.map.get(o);if(typeof c!="undefined"&&specgenThai.has(c)){'
+# Material turns lunr's length normalisation off (b = 0), so a long section that mentions a
+# word ranks with the short entry that defines it (a field's row); with lunr's usual 0.75 the
+# entry that is mostly the query ranks first.
+NO_LENGTH_NORM = "this.b(0)"
+LENGTH_NORM = "this.b(.75)"
+WORKER_PATCHES = (
+    (HAN_QUERY, HAN_THAI_QUERY),
+    (SPLIT_LOOP, SPLIT_LOOP_WHOLE),
+    (PRELUDE, PRELUDE_THAI),
+    (QUERY_START, QUERY_START_THAI),
+    (ENTRY, ENTRY_THAI),
+    (NO_LENGTH_NORM, LENGTH_NORM),
+)
 # The page's base in Material's config: where it finds search/search_index.json and sitemap.xml.
 CONFIG_BASE = re.compile(
     r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": )"([^"]*)"'
@@ -62,6 +110,28 @@ CONFIG_BASE = re.compile(
 ALTERNATE_LINK = re.compile(
     r'[ \t]*<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=)(?![^>]*\btype=)[^>]*>\n?'
 )
+# A table row whose first cell is one code span names what the row defines (a field, a
+# parameter, a scope, an error code): each such row is its own search entry, titled with that
+# name and pointing at the row, and the table is left out of its section's entry.
+TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+CELL = re.compile(r"<td>(.*?)</td>", re.S)
+NAME_CELL = re.compile(r"\s*<code>([^<]+)</code>\s*")
+ANY_ID = re.compile(r'\bid="([^"]+)"')
+TAG = re.compile(r"<[^>]+>")
+NOT_ID = re.compile(r"[^A-Za-z0-9_.-]+")
+# A row's entry weighs more than running text: it is where its name is defined.
+ROW_BOOST = 2.0
+# Each page's row entries, by page URL (every language's build adds its own), until the index is written.
+_row_entries: dict[str, list[dict[str, Any]]] = {}
+ERROR_PAGE = "404.html"
+SITEMAP = "sitemap.xml"
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+# Each language build's 404 page, by locale, until the last build is done.
+_error_pages: dict[str, str] = {}
 
 
 def segment_thai(text: str) -> str:
@@ -73,9 +143,124 @@ def segment_thai(text: str) -> str:
     return THAI_RUN.sub(words, text.replace(ZWSP, ""))
 
 
+def _row_id(name: str, taken: set[str]) -> str:
+    base = NOT_ID.sub("-", name).strip("-") or "row"
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _name_rows(table: str, taken: set[str], url: str, boost: float) -> tuple[str, list[dict[str, Any]]]:
+    """The table with an id on each named row, and each such row's search entry."""
+    entries: list[dict[str, Any]] = []
+
+    def row(match: re.Match[str]) -> str:
+        cells = CELL.findall(match.group(1))
+        name = NAME_CELL.fullmatch(cells[0]) if cells else None
+        if name is None:
+            return match.group(0)
+        anchor = _row_id(name.group(1), taken)
+        text = " ".join(" ".join(TAG.sub(" ", c).split()) for c in cells[1:])
+        entries.append({"location": f"{url}#{anchor}", "title": name.group(1), "text": text, "boost": boost})
+        return f'<tr id="{anchor}">{match.group(1)}</tr>'
+
+    return ROW.sub(row, table), entries
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Each named table row gets an id and its own search entry; the table leaves its section's."""
+    taken = set(ANY_ID.findall(html))
+    entries: list[dict[str, Any]] = []
+    boost = ROW_BOOST * float((page.meta.get("search") or {}).get("boost", 1))
+
+    def table(match: re.Match[str]) -> str:
+        body, rows = _name_rows(match.group(1), taken, page.url, boost)
+        if not rows:
+            return match.group(0)
+        entries.extend(rows)
+        # Material's search leaves out what is marked so, and then drops the mark.
+        return f'<table data-search-exclude="rows">{body}</table>'
+
+    html = TABLE.sub(table, html)
+    _row_entries[page.url] = entries
+    return html
+
+
+def _add_row_entries(index: Path) -> None:
+    data = json.loads(index.read_text("utf-8"))
+    docs: list[dict[str, Any]] = []
+    for doc in data["docs"]:
+        docs.append(doc)
+        if "#" not in doc["location"]:  # a page's own entry: its rows follow
+            docs.extend(_row_entries.pop(doc["location"], []))
+    if _row_entries:
+        log.warning(
+            "no search entry for the pages %s: their table rows are not searchable", sorted(_row_entries)
+        )
+    _row_entries.clear()
+    index.write_text(json.dumps({**data, "docs": docs}, ensure_ascii=False), "utf-8")
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Drop the hreflang alternates that make Material fetch missing sitemaps."""
     return ALTERNATE_LINK.sub("", output)
+
+
+def _locale(config: Any) -> str | None:
+    """The language being built (mkdocs-static-i18n's current one), or None without the plugin."""
+    i18n = config["plugins"].get("i18n")
+    return None if i18n is None else str(i18n.current_language)
+
+
+def on_template_context(context: Any, template_name: str, config: Any) -> Any:
+    """The 404 page's language switcher leads to each language's home page.
+
+    mkdocs-static-i18n points the switcher at the current page's translations and leaves it
+    as the last page built set it; a 404 page has no translation, so the homes (the list the
+    plugin computed before any page) are put back.
+    """
+    i18n = config["plugins"].get("i18n")
+    homes = getattr(i18n, "extra_alternate", None)
+    if template_name == ERROR_PAGE and homes:
+        extra = config["extra"]
+        extra["alternate"] = copy.deepcopy(homes)
+        if "alternate" in vars(extra):  # the plugin sets it as an attribute too, which templates read first
+            extra.alternate = extra["alternate"]
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """Keep each language's 404 page (each build writes it to the same place)."""
+    locale = _locale(config)
+    if template_name == ERROR_PAGE and locale is not None:
+        _error_pages[locale] = output
+    return output
+
+
+def _place_error_pages(site: Path, config: Any) -> None:
+    """The default language's 404 page at the root, each other one at ``<lang>/404.html``."""
+    i18n = config["plugins"].get("i18n")
+    if i18n is None:
+        return
+    default = str(i18n.default_language)
+    root = urlsplit(config["site_url"] or "/").path.rstrip("/")
+    for locale, html in sorted(_error_pages.items()):
+        if locale == default:
+            (site / ERROR_PAGE).write_text(html, "utf-8")
+            continue
+        base = f"{root}/{locale}/"  # a folder: Material resolves the index and results against it
+        html, count = CONFIG_BASE.subn(lambda m: f'{m.group(1)}"{base}"', html)
+        if count != 1:
+            log.warning(
+                "the %s 404 page has no Material config (its base); its search would be wrong", locale
+            )
+        (site / locale / ERROR_PAGE).write_text(html, "utf-8")
+    if default not in _error_pages:
+        log.warning("no 404 page was built for %s", default)
+    _error_pages.clear()
 
 
 def _segment_index(index: Path) -> None:
@@ -128,8 +313,8 @@ def _split_index(site: Path, locales: list[str]) -> None:
         target = site / locale / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**data, "docs": mine}, ensure_ascii=False), "utf-8")
-        if (site / "sitemap.xml").is_file():
-            shutil.copyfile(site / "sitemap.xml", site / locale / "sitemap.xml")
+        if (site / SITEMAP).is_file():
+            shutil.copyfile(site / SITEMAP, site / locale / SITEMAP)
         for page in sorted((site / locale).glob("**/*.html")):
             _rebase(page, site / locale)
     root.write_text(json.dumps({**data, "docs": rest}, ensure_ascii=False), "utf-8")
@@ -160,7 +345,12 @@ def on_post_build(config: Any) -> None:
     if not (site / "search" / "search_index.json").is_file() or not workers:
         log.warning("no search index or search worker in %s: is the search plugin enabled?", site)
         return
+    if not config["site_url"]:
+        (site / SITEMAP).write_text(EMPTY_SITEMAP, "utf-8")
+        (site / f"{SITEMAP}.gz").unlink(missing_ok=True)
+    _add_row_entries(site / "search" / "search_index.json")
     _split_index(site, _other_languages(config))
+    _place_error_pages(site, config)
     for index in sorted(site.glob("**/search/search_index.json")):
         _segment_index(index)
     for worker in workers:

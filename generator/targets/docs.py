@@ -20,6 +20,16 @@ API_REFERENCE = "api-reference.md"
 CHANGELOG = "changelog.md"
 
 
+def object_title(obj: ObjectIR, lang: LanguageIR) -> str:
+    """An object page's title in one language ("User Object"): its heading, and the site's nav and tab."""
+    return lang.labels["object_title"].replace("{name}", obj.name)
+
+
+def bilingual_title(obj: ObjectIR, lang: LanguageIR) -> str:
+    """A bilingual page's title in one language ("User Object (Bilingual)"): never the object page's."""
+    return f"{object_title(obj, lang)} ({lang.labels['bilingual']})"
+
+
 @dataclass(frozen=True)
 class Alternate:
     """A link to the same page in another language."""
@@ -273,7 +283,9 @@ def render_docs(project: ProjectIR) -> dict[str, str]:
         for obj in project.objects:
             rel = f"objects/{obj.slug}.md"
             page = _page(project, lang, rel, _examples_for(project, obj), slugs=slugs)
-            files[f"{base}/{rel}"] = render("docs/object.md.j2", project=project, obj=obj, page=page)
+            files[f"{base}/{rel}"] = render(
+                "docs/object.md.j2", project=project, obj=obj, page=page, title=object_title(obj, lang)
+            )
         for ep in project.endpoints:
             rel = f"endpoints/{ep.slug}.md"
             page = _page(project, lang, rel, curl=_curl(ep), slugs=slugs)
@@ -285,6 +297,10 @@ def render_docs(project: ProjectIR) -> dict[str, str]:
             continue
         page = _page(project, source, f"{selectable.slug}.md", ep.examples, slugs=slugs)
         files[f"docs/bilingual/{selectable.slug}.md"] = render(
-            "docs/bilingual.md.j2", project=project, obj=selectable, page=page
+            "docs/bilingual.md.j2",
+            project=project,
+            obj=selectable,
+            page=page,
+            title=bilingual_title(selectable, source),
         )
     return files
