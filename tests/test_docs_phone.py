@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import struct
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from generator.spec import Spec
-from site_support import BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, SHOTS, table_rows, thai_words
+from site_support import BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, SHOTS, shoot, table_rows, thai_words
 
 sys.path.insert(0, str(ROOT / "docs_site" / "hooks"))
 import page_style  # noqa: E402
@@ -32,7 +33,7 @@ import thai_wrap  # noqa: E402
 
 WIDTHS = {390: 844, 1280: 900}  # viewport width: height
 THAI = re.compile(r"[\u0E00-\u0E7F]+")
-DOCS = ROOT / "docs" / "screenshots"
+DOCS = ROOT / "docs" / "screenshots"  # the README's copies of the screenshots
 
 
 class _Text(HTMLParser):
@@ -122,6 +123,18 @@ def test_the_stylesheet_is_linked_relative_to_each_page() -> None:
     sources = page_style.font_sources()
     assert all(path.is_file() for path in sources.values())
     assert "SIL OPEN FONT LICENSE" in sources[page_style.FONT_LICENSE].read_text("utf-8").upper()
+
+
+def test_the_readme_shows_the_four_screenshots_at_their_widths() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for lang in ("en", "th"):
+        for width in WIDTHS:
+            name = f"{lang}-user-{width}.png"
+            assert f"(docs/screenshots/{name})" in readme, name
+            data = (DOCS / name).read_bytes()
+            assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) < 200_000, name
+            shown_width, shown_height = struct.unpack(">II", data[16:24])  # the IHDR chunk
+            assert (shown_width, shown_height) == (width, WIDTHS[width]), name  # viewport, not whole page
 
 
 # -- the built site in Chromium -----------------------------------------------------------------
@@ -219,10 +232,7 @@ def test_the_user_fields_read_as_cards_on_a_phone(page: Any, base_url: str, spec
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": WIDTHS[width]})
         assert table_rows(page) == desktop  # the same cells, whatever the width
-        shot = SHOTS / f"{lang}-user-{width}.png"
-        page.evaluate("document.fonts.ready.then(() => true)")
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(shot))
+        shoot(page, f"{lang}-user-{width}.png", full_page=False)  # the README shows these
     assert [r[0] for r in desktop] == [f.wire_name for f in user.fields]
     assert [r[4].split("\n")[0] for r in desktop] == [f.description[lang] for f in user.fields]
     page.set_viewport_size({"width": 390, "height": 844})
@@ -235,12 +245,13 @@ def test_the_user_fields_read_as_cards_on_a_phone(page: Any, base_url: str, spec
         })"""
     )
     labels = page.locator("article table thead th").all_inner_texts()
+    assert len(cards) == len(user.fields)
     for card in cards:
-        assert card["text"] > card["name"]  # the description starts below the name's line
-        assert card["textWidth"] >= card["row"] * 0.85  # and takes the card's width
+        assert abs(card["meta"][0] - card["name"]) < 8  # the type on the name's line
+        assert card["text"] > max(card["meta"])  # the description below the short cells
+        assert card["textWidth"] >= card["row"] * 0.85  # at the card's full width
         assert labels[1] in card["label"]  # each short cell says what it is
-    shoot_width = page.evaluate("document.scrollingElement.scrollWidth")
-    assert shoot_width <= 390
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
 
 
 # The text of an element as [node, offset] pieces: its text nodes, and each <br> as a line
@@ -316,7 +327,11 @@ def _broken_words(tab: Any) -> tuple[int, int, list[str]]:
 @pytest.mark.slow
 def test_thai_lines_break_only_between_words(page: Any, base_url: str, built: tuple[Path, str]) -> None:
     """Every Thai text block of the field reference, at both widths: no word's letters on two lines."""
-    paths = [p for p in site_pages(built) if p.startswith(("th/objects/", "th/endpoints/", "bilingual/"))]
+    paths = [
+        p
+        for p in site_pages(built)
+        if p.startswith(("th/objects/", "th/endpoints/", "th/scopes/", "bilingual/", "th/bilingual/"))
+    ]
     assert len(paths) >= 20
     checked = words_checked = 0
     broken: list[str] = []
@@ -450,8 +465,7 @@ def test_thai_is_drawn_in_the_bundled_font_without_a_thai_system_font(
         used = _fonts_used(context, tab, "article p .specgen-w")
         assert [(name, custom) for name, custom, _ in used] == [("Noto Sans Thai", True)], used
         assert used[0][2] >= len(word) - 2, used  # its glyphs (marks may combine)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        tab.screenshot(path=str(SHOTS / "th-user-no-system-font.png"))
+        shoot(tab, "th-user-no-system-font.png", full_page=False)
         assert outside == []
     finally:
         chromium.close()
