@@ -1,4 +1,4 @@
-"""MkDocs hook: Thai lines break between words, tables read on a phone, and a bundled Thai font.
+"""MkDocs hook: Thai lines break only between words, and tables read on a phone.
 
 1. Thai is written without spaces, so the browser finds line breaks in it with its own
    dictionary (ICU in Chromium), and where a narrow column forces it, Material's
@@ -11,9 +11,12 @@
    sees none). Text inside code, pre, kbd, samp, script, style, textarea, svg and the head is
    never touched, nor any attribute. Both add no character: what is copied, found with
    Ctrl+F or indexed is the page's text exactly (the search index is built before this hook).
+   ``<wbr>`` alone is not enough: with it and no spans, Chromium still broke 32 words of the
+   Thai object and endpoint pages (ผู้|ใช้, ออบ|เจ็กต์, หมด|อายุ) at 390 and 1280 px
+   (tests/test_docs_phone.py); with the spans, none.
 
-2. Each table cell gets ``data-label`` (its column's header text) and each table a class
-   that says which columns are short: on a narrow screen the site's CSS draws a row as a
+2. Each table cell gets ``data-label`` (its column's header text) and each unstyled table
+   ``data-long`` (its columns with a cell of several lines or over 32 characters): on a narrow screen the site's CSS draws a row as a
    card (the first cell as its name, the short cells after it as ``label: value``, the long
    cells below at full width), so a field reference needs no sideways scrolling. The Markdown
    keeps its tables, which read as they did on GitHub and on a wide screen.
