@@ -70,7 +70,7 @@ test-fast: $(STAMP)
 # Stage mkdocs.yml and the pages from a fresh $(OUT)/ (it fails if $(OUT)/ is stale), then build
 # strictly: a warning, a broken link or a page missing from the nav fails the build. (Never add
 # --quiet: it drops warnings before --strict counts them.)
-docs: $(DOCS_STAMP)
+docs: $(DOCS_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m generator.site --spec $(SPEC) --generated $(OUT) --out $(DOCS_SRC) --site $(SITE)
 	NO_MKDOCS_2_WARNING=1 PYTHAINLP_DATA=$(CURDIR)/build/pythainlp-data \
 	  $(BIN)/mkdocs build --strict --config-file $(DOCS_SRC)/mkdocs.yml

@@ -37,8 +37,10 @@ CONFIG = "mkdocs.yml"
 # The hook that segments Thai words in the search index (and patches the search worker's query
 # splitting); a path from the project root.
 THAI_SEARCH_HOOK = "docs_site/hooks/thai_search.py"
-# The hook that keeps code in table cells on one line.
+# The hook that links the site's stylesheet and copies it and the bundled Thai font into the site.
 PAGE_STYLE_HOOK = "docs_site/hooks/page_style.py"
+# The hook that keeps Thai words whole when lines wrap and labels table cells for phone widths.
+THAI_WRAP_HOOK = "docs_site/hooks/thai_wrap.py"
 # Languages whose words the hook separates with U+200B: lunr's own support for them is not used,
 # because Material replaces lunr's tokenizer (its lunr.th would be loaded and do nothing).
 SEGMENTED_BY_HOOK = frozenset({"th"})
@@ -120,7 +122,7 @@ def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any
             "pymdownx.highlight",
             "pymdownx.superfences",
         ],
-        "hooks": [posixpath.join(root, THAI_SEARCH_HOOK), posixpath.join(root, PAGE_STYLE_HOOK)],
+        "hooks": [posixpath.join(root, h) for h in (THAI_SEARCH_HOOK, PAGE_STYLE_HOOK, THAI_WRAP_HOOK)],
         "validation": {
             "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
             "links": {

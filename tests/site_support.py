@@ -224,10 +224,11 @@ def table_rows(tab: Any) -> list[list[str]]:
     return [row.locator("td").all_inner_texts() for row in table.locator("tbody tr").all()]
 
 
-def shoot(tab: Any, name: str) -> None:
+def shoot(tab: Any, name: str, full_page: bool = True) -> None:
+    """A screenshot in build/screenshots/: the whole page, or only the viewport (``full_page=False``)."""
     tab.evaluate("document.fonts.ready.then(() => true)")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(SHOTS / name), full_page=True)
+    tab.screenshot(path=str(SHOTS / name), full_page=full_page)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,11 @@ def test_config_comes_from_the_spec(project: ProjectIR) -> None:
     # Thai words are split by the hook; lunr's Thai support would be loaded and never used.
     assert config["plugins"][0]["search"]["lang"] == ["en"]
     assert "\\u200b" in config["plugins"][0]["search"]["separator"]
-    assert config["hooks"] == ["../../docs_site/hooks/thai_search.py", "../../docs_site/hooks/page_style.py"]
+    assert config["hooks"] == [
+        "../../docs_site/hooks/thai_search.py",
+        "../../docs_site/hooks/page_style.py",
+        "../../docs_site/hooks/thai_wrap.py",
+    ]
     assert config["extra"] == {"generator": False}
     assert config["theme"]["font"] is False
     assert config["strict"] is True
