@@ -33,6 +33,10 @@ CONFIG = "mkdocs.yml"
 THAI_SEARCH_HOOK = "docs_site/hooks/thai_search.py"
 # The hook that keeps code in table cells on one line.
 PAGE_STYLE_HOOK = "docs_site/hooks/page_style.py"
+# The hook that names the search dialog, frames and links for assistive technology, in each page's language.
+ACCESSIBILITY_HOOK = "docs_site/hooks/accessibility.py"
+# The interface words that hook uses, per language (``extra.specgen_words`` in mkdocs.yml).
+ACCESSIBILITY_WORDS = ("language_name", "search", "api_reference", "scope", "description")
 # Languages whose words the hook separates with U+200B: lunr's own support for them is not used,
 # because Material replaces lunr's tokenizer (its lunr.th would be loaded and do nothing).
 SEGMENTED_BY_HOOK = frozenset({"th"})
@@ -98,7 +102,12 @@ def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any
             "features": ["navigation.sections", "navigation.footer", "search.highlight", "content.code.copy"],
         },
         # No "Made with Material for MkDocs" line: it is English on every language's pages.
-        "extra": {"generator": False},
+        "extra": {
+            "generator": False,
+            "specgen_words": {
+                x.code: {k: x.labels[k] for k in ACCESSIBILITY_WORDS} for x in project.languages
+            },
+        },
         "markdown_extensions": [
             "tables",
             "admonition",
@@ -106,7 +115,9 @@ def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any
             "pymdownx.highlight",
             "pymdownx.superfences",
         ],
-        "hooks": [posixpath.join(root, THAI_SEARCH_HOOK), posixpath.join(root, PAGE_STYLE_HOOK)],
+        "hooks": [
+            posixpath.join(root, hook) for hook in (THAI_SEARCH_HOOK, PAGE_STYLE_HOOK, ACCESSIBILITY_HOOK)
+        ],
         "validation": {
             "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
             "links": {
