@@ -36,7 +36,7 @@ PAGE_STYLE_HOOK = "docs_site/hooks/page_style.py"
 # The hook that names the search dialog, frames and links for assistive technology, in each page's language.
 ACCESSIBILITY_HOOK = "docs_site/hooks/accessibility.py"
 # The interface words that hook uses, per language (``extra.specgen_words`` in mkdocs.yml).
-ACCESSIBILITY_WORDS = ("language_name", "search", "api_reference", "scope", "description")
+ACCESSIBILITY_WORDS = ("language_name", "search", "api_reference", "scope", "description", "servers")
 # Languages whose words the hook separates with U+200B: lunr's own support for them is not used,
 # because Material replaces lunr's tokenizer (its lunr.th would be loaded and do nothing).
 SEGMENTED_BY_HOOK = frozenset({"th"})

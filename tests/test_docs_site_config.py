@@ -78,7 +78,8 @@ def test_config_comes_from_the_spec(project: ProjectIR) -> None:
         "generator": False,
         "specgen_words": {
             x.code: {
-                k: x.labels[k] for k in ("language_name", "search", "api_reference", "scope", "description")
+                k: x.labels[k]
+                for k in ("language_name", "search", "api_reference", "scope", "description", "servers")
             }
             for x in project.languages
         },

@@ -3,10 +3,22 @@
 // language of the spec (x-descriptions), each marked with its language. Swagger UI renders
 // OpenAPI 3.1 schemas with its JSON Schema 2020-12 components; this wraps the description one.
 // React escapes every text, so a description is shown exactly as written, never as markup.
+// Swagger UI's server <select> has an empty <label>: it gets the spec's "servers" word as its name.
 function specgenSwaggerPlugin(words) {
   return function () {
     return {
       wrapComponents: {
+        Servers: function (Original, system) {
+          return function (props) {
+            var name = function (element) {
+              var select = element && element.querySelector("select");
+              if (select) {
+                select.setAttribute("aria-label", words.servers);
+              }
+            };
+            return system.React.createElement("div", { ref: name }, system.React.createElement(Original, props));
+          };
+        },
         JSONSchema202012KeywordDescription: function (Original, system) {
           return function (props) {
             var React = system.React;
