@@ -73,6 +73,8 @@ FRAME_STYLE = (
     ".swagger-ui .btn.authorize svg{fill:#17784d}"
     ".swagger-ui .json-schema-2020-12-expand-deep-button{color:#5c5c5c}"
     ".swagger-ui .json-schema-2020-12__constraint--string{background-color:#8a5a00}"
+    # The plugin's lines, set like Swagger UI's description above them.
+    ".swagger-ui .specgen-scope,.swagger-ui .specgen-other-language{font-size:12px;margin-left:20px;color:#3b4151}"
     "</style>\n"
 )
 
