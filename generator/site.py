@@ -41,6 +41,10 @@ THAI_SEARCH_HOOK = "docs_site/hooks/thai_search.py"
 PAGE_STYLE_HOOK = "docs_site/hooks/page_style.py"
 # The hook that keeps Thai words whole when lines wrap and labels table cells for phone widths.
 THAI_WRAP_HOOK = "docs_site/hooks/thai_wrap.py"
+# The hook that names the search dialog, frames and links for assistive technology, in each page's language.
+ACCESSIBILITY_HOOK = "docs_site/hooks/accessibility.py"
+# The interface words that hook uses, per language (``extra.specgen_words`` in mkdocs.yml).
+ACCESSIBILITY_WORDS = ("language_name", "search", "api_reference", "scope", "description", "servers")
 # Languages whose words the hook separates with U+200B: lunr's own support for them is not used,
 # because Material replaces lunr's tokenizer (its lunr.th would be loaded and do nothing).
 SEGMENTED_BY_HOOK = frozenset({"th"})
@@ -114,7 +118,12 @@ def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any
             "features": ["navigation.sections", "navigation.footer", "search.highlight", "content.code.copy"],
         },
         # No "Made with Material for MkDocs" line: it is English on every language's pages.
-        "extra": {"generator": False},
+        "extra": {
+            "generator": False,
+            "specgen_words": {
+                x.code: {k: x.labels[k] for k in ACCESSIBILITY_WORDS} for x in project.languages
+            },
+        },
         "markdown_extensions": [
             "tables",
             "admonition",
@@ -122,7 +131,10 @@ def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any
             "pymdownx.highlight",
             "pymdownx.superfences",
         ],
-        "hooks": [posixpath.join(root, h) for h in (THAI_SEARCH_HOOK, PAGE_STYLE_HOOK, THAI_WRAP_HOOK)],
+        "hooks": [
+            posixpath.join(root, hook)
+            for hook in (THAI_SEARCH_HOOK, PAGE_STYLE_HOOK, ACCESSIBILITY_HOOK, THAI_WRAP_HOOK)
+        ],
         "validation": {
             "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
             "links": {

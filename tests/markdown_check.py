@@ -17,8 +17,9 @@ import markdown
 EXTENSIONS = ["tables", "admonition", "fenced_code", "toc"]
 # Every tag the templates themselves write; any other tag came from a spec's text.
 TEMPLATE_TAGS = frozenset(
-    "p h1 h2 h3 h4 table thead tbody tr th td code pre br a ul ol li strong em div swagger-ui".split()
-)  # swagger-ui: the API reference page's element for the docs site's Swagger UI plugin
+    "p h1 h2 h3 h4 table thead tbody tr th td code pre br a ul ol li strong em div span swagger-ui".split()
+)  # swagger-ui: the API reference page's element for the docs site's Swagger UI plugin; span: a
+# bilingual page's text marked with its language
 LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
@@ -36,6 +37,7 @@ class Page:
     paragraphs: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     code_blocks: list[str] = field(default_factory=list)
+    spans: list[tuple[str | None, str]] = field(default_factory=list)  # (lang, text shown)
 
 
 class _Reader(HTMLParser):
@@ -45,6 +47,8 @@ class _Reader(HTMLParser):
         self._cell: list[str] | None = None
         self._paragraph: list[str] | None = None
         self._pre: list[str] | None = None
+        self._span: list[str] | None = None
+        self._span_lang: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.page.tags.append((tag, attrs))
@@ -58,8 +62,10 @@ class _Reader(HTMLParser):
             self._paragraph = []
         elif tag == "pre":
             self._pre = []
+        elif tag == "span":
+            self._span, self._span_lang = [], dict(attrs).get("lang")
         elif tag == "br":
-            for sink in (self._cell, self._paragraph):
+            for sink in (self._cell, self._paragraph, self._span):
                 if sink is not None:
                     sink.append("\n")
 
@@ -73,9 +79,12 @@ class _Reader(HTMLParser):
         elif tag == "pre" and self._pre is not None:
             self.page.code_blocks.append("".join(self._pre))
             self._pre = None
+        elif tag == "span" and self._span is not None:
+            self.page.spans.append((self._span_lang, "".join(self._span)))
+            self._span = None
 
     def handle_data(self, data: str) -> None:
-        for sink in (self._cell, self._paragraph, self._pre):
+        for sink in (self._cell, self._paragraph, self._pre, self._span):
             if sink is not None:
                 sink.append(data)
 

@@ -61,16 +61,14 @@ def test_bilingual_page_sets_languages_side_by_side(files: dict[str, str], spec:
     page = files["docs/bilingual/user.md"]
     for field in spec.object("User").fields:
         row = next(line for line in page.splitlines() if line.startswith(f"| {md_code(field.wire_name)} |"))
-        assert f"{md_cell(field.description['en'])}<br><br>{md_cell(field.description['th'])}" in row
+        en, th = (f'<span lang="{x}">{md_cell(field.description[x])}</span>' for x in ("en", "th"))
+        assert f"{en}<br><br>{th}" in row
     for scope in spec.scopes:
-        assert (
-            f"| {md_cell(scope.description['th'])} | {md_code(scope.name)} | {md_cell(scope.description['en'])} |"
-            in page
-        )
-    assert "### แอปมีสิทธิ์เข้าถึงเพื่อดำเนินการดังต่อไปนี้" in page
-    assert (
-        page.splitlines()[1] == "# User Object (Bilingual)"
-    )  # not the package's title, nor the object page's
+        en, th = (f'<span lang="{x}">{md_cell(scope.description[x])}</span>' for x in ("en", "th"))
+        assert f"| {th} | {md_code(scope.name)} | {en} |" in page
+    assert '### <span lang="th">แอปมีสิทธิ์เข้าถึงเพื่อดำเนินการดังต่อไปนี้</span>' in page
+    # Not the package's title: one page per object. Marked English: the Thai site shows the page too.
+    assert page.splitlines()[1] == '# <span lang="en">User Object (Bilingual)</span>'
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     assert len(headings) == len(set(headings))  # each example response says which it is
 

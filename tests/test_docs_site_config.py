@@ -71,9 +71,21 @@ def test_config_comes_from_the_spec(project: ProjectIR) -> None:
     assert config["hooks"] == [
         "../../docs_site/hooks/thai_search.py",
         "../../docs_site/hooks/page_style.py",
+        "../../docs_site/hooks/accessibility.py",
         "../../docs_site/hooks/thai_wrap.py",
     ]
-    assert config["extra"] == {"generator": False}
+    # The accessibility hook's words (ARIA labels, the Swagger frame's title), from the spec's labels.
+    assert config["extra"] == {
+        "generator": False,
+        "specgen_words": {
+            x.code: {
+                k: x.labels[k]
+                for k in ("language_name", "search", "api_reference", "scope", "description", "servers")
+            }
+            for x in project.languages
+        },
+    }
+    assert config["extra"]["specgen_words"]["th"]["search"] == "ค้นหา"
     assert config["theme"]["font"] is False
     assert config["strict"] is True
 

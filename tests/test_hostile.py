@@ -248,6 +248,8 @@ def assert_markdown(data: dict[str, Any], spec: Spec, files: dict[str, str]) -> 
             _assert_object_page(data, path, page)
         if path.startswith("docs/") and path.endswith("/scopes.md"):
             _assert_scopes_page(data, path, page)
+        if path.startswith("docs/bilingual/"):
+            _assert_bilingual_page(data, path, page)
         if path.startswith("docs/") and "/endpoints/" in path:
             # The request example is one whole code block: nothing in the spec ended it early.
             [curl] = [block for block in page.code_blocks if block.startswith("curl ")]
@@ -298,6 +300,50 @@ def _assert_object_page(data: dict[str, Any], path: str, page: markdown_check.Pa
         labels = labels_for(lang, data.get("labels", {}).get(lang, {}))
         extra = f"\n{labels['format']}: {raw['format']}" if "format" in raw else ""
         assert markdown_check.same_text(row[-1], raw["description"][lang] + extra), (path, row[-1])
+
+
+def _assert_bilingual_page(data: dict[str, Any], path: str, page: markdown_check.Page) -> None:
+    """Every text in a span that names its language, shown exactly: the object's and each field's."""
+    assert all(lang in data["languages"] for lang, _ in page.spans), (path, page.spans)
+    slug = path.rsplit("/", 1)[1].removesuffix(".md")
+    obj = next(o for n, o in data["objects"].items() if naming.kebab(n) == slug)
+    for text in [obj["description"], *(f["description"] for f in obj["fields"].values())]:
+        for lang in data["languages"]:
+            assert any(
+                code == lang and markdown_check.same_text(shown, text[lang]) for code, shown in page.spans
+            ), (path, lang, text[lang])
+
+
+@settings(PROFILE, max_examples=400)
+@given(hostile_texts())
+def test_a_hostile_text_in_a_language_span_is_shown_exactly(text: str) -> None:
+    from generator.escaping import md_cell, md_heading, md_text
+
+    span = '<span lang="th">{}</span>'
+    source = (
+        f"## {span.format(md_heading(text))}\n\n| a |\n| --- |\n| {span.format(md_cell(text))} |\n\n"
+        f"{span.format(md_text(text))}\n\n- {span.format(md_text(text))}\n"
+    )
+    assert markdown_check.table_pipe_problems(source) == []
+    page = markdown_check.read(source)
+    assert {tag for tag, _ in page.tags} <= {
+        "h2",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "span",
+        "br",
+        "p",
+        "ul",
+        "li",
+    }
+    assert [lang for lang, _ in page.spans] == ["th"] * 4
+    heading, *rest = [shown for _, shown in page.spans]
+    assert markdown_check.same_text(heading, markdown_check.LINE_BREAKS.sub(" ", text)), heading
+    assert all(markdown_check.same_text(shown, text) for shown in rest), rest
 
 
 @settings(PROFILE, max_examples=400)
