@@ -174,7 +174,7 @@ def _run(args: argparse.Namespace) -> int:
         # The same inputs produced exactly these files before: nothing to compute or write.
         print(f"{args.out}: up to date ({len(expected)} files)")
         return EXIT_OK
-    from generator import overrides, pipeline
+    from generator import overrides, pipeline, units
     from generator.ir import build_ir
     from generator.spec import validate_document
     from generator.templating import environment
@@ -185,7 +185,9 @@ def _run(args: argparse.Namespace) -> int:
     chosen = overrides.folders(args.templates, doc)
     with overrides.active(chosen):
         environment().bytecode_cache = cache.jinja_bytecode_cache()
-        files = pipeline.render_project(build_ir(spec), one_process=bool(chosen))
+        # Unchanged units come from the cache (generator/units.py); overrides render everything.
+        unit_cache = None if chosen else units.UnitCache.for_run()
+        files = pipeline.render_project(build_ir(spec), one_process=bool(chosen), unit_cache=unit_cache)
     if key is not None:
         cache.store(key, files)
     if args.command == "check":

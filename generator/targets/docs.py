@@ -8,6 +8,7 @@ import shlex
 import urllib.parse
 from dataclasses import dataclass
 
+from generator import units
 from generator.ir import EndpointIR, ExampleIR, FieldIR, LanguageIR, ObjectIR, ProjectIR
 from generator.targets.openapi import openapi_filename
 from generator.release_notes import release_notes
@@ -231,6 +232,20 @@ def _guide(project: ProjectIR) -> GuideView | None:
     )
 
 
+# What an object's or endpoint's page reads of the project (it gets this, not the whole project).
+_PAGE_READS = ("header",)
+
+
+def _unit_page(template: str, project: ProjectIR, page: PageView, **unit: ObjectIR | EndpointIR) -> str:
+    """One object's or endpoint's page in one language: a unit of the incremental cache."""
+    cache = units.current()
+    if not cache.enabled:
+        return render(template, project=project, page=page, **unit)
+    view = units.ProjectSlice(project, _PAGE_READS)
+    key = cache.key(template, view, page, *unit.values())
+    return cache.text(key, lambda: render(template, project=view, page=page, **unit))
+
+
 def render_docs(project: ProjectIR) -> dict[str, str]:
     """Render ``docs/<lang>/...`` and ``docs/bilingual/...``."""
     files: dict[str, str] = {}
@@ -267,12 +282,14 @@ def render_docs(project: ProjectIR) -> dict[str, str]:
             )
         for obj in project.objects:
             rel = f"objects/{obj.slug}.md"
-            page = _page(project, lang, rel, _examples_for(project, obj), slugs=slugs)
-            files[f"{base}/{rel}"] = render("docs/object.md.j2", project=project, obj=obj, page=page)
+            # The slugs of the objects it links to: all the page reads (and its unit's digest covers).
+            linked = {f.type_object: slugs[f.type_object] for f in obj.fields if f.type_object}
+            page = _page(project, lang, rel, _examples_for(project, obj), slugs=linked)
+            files[f"{base}/{rel}"] = _unit_page("docs/object.md.j2", project, page, obj=obj)
         for ep in project.endpoints:
             rel = f"endpoints/{ep.slug}.md"
             page = _page(project, lang, rel, curl=_curl(ep), slugs=slugs)
-            files[f"{base}/{rel}"] = render("docs/endpoint.md.j2", project=project, ep=ep, page=page)
+            files[f"{base}/{rel}"] = _unit_page("docs/endpoint.md.j2", project, page, ep=ep)
     source = project.languages[0]
     for ep in project.endpoints:
         selectable = ep.fields_object

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 27598317c4a4fb3f). Do not edit.
+# Generated from spec/tiktok_v2.yaml. Do not edit.
 """Pydantic models: TikTok API v2 (Login Kit and Display API).
 
 Every object tolerates fields it does not know (a new API field never breaks parsing)
