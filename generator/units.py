@@ -22,6 +22,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ import orjson
 from generator import cache
 
 _OPTIONS = orjson.OPT_NON_STR_KEYS
+_PASS = orjson.OPT_PASSTHROUGH_DATACLASS  # top-level dataclasses go through the memo
 
 
 class ProjectSlice:
@@ -40,17 +42,30 @@ class ProjectSlice:
         self.__dict__.update(self.values)
 
 
-def digest_of(kind: str, *inputs: Any) -> bytes | None:
+def digest_of(kind: str, *inputs: Any, memo: dict[int, tuple[Any, str]] | None = None) -> bytes | None:
     """The digest of one unit: its kind and its inputs (IR dataclasses, dicts, strings, slices).
 
-    None when an input has no JSON form (an integer past 64 bits in an example): that unit is
-    then rendered every time.
+    Each dataclass instance among the inputs (an object's IR, a page view) is digested whole
+    once and, given a ``memo`` (kept for one run), remembered by identity: an object's IR is
+    shared by its model module and its pages in every language. None when an input has no
+    JSON form (an integer past 64 bits in an example): that unit is then rendered every time.
     """
+    memo = {} if memo is None else memo
+
+    def whole(value: Any) -> str:
+        if not is_dataclass(value):
+            raise TypeError(type(value).__name__)
+        found = memo.get(id(value))
+        if found is None:
+            data = type(value).__qualname__.encode() + orjson.dumps(value, option=_OPTIONS)
+            found = memo[id(value)] = (value, hashlib.sha256(data).hexdigest())
+        return found[1]
+
     digest = hashlib.sha256(kind.encode() + b"\0")
     try:
         for value in inputs:
             data = value.values if isinstance(value, ProjectSlice) else value
-            digest.update(orjson.dumps(data, option=_OPTIONS))
+            digest.update(orjson.dumps(data, default=whole, option=_OPTIONS | _PASS))
             digest.update(b"\0")
     except orjson.JSONEncodeError:
         return None
@@ -70,6 +85,7 @@ class UnitCache:
         self.salt = salt  # the toolkit's digest: part of every key
         self.memory: dict[bytes, str] = {}
         self.used: set[bytes] = set()  # the keys asked for since the last :meth:`forget_unused`
+        self.digests: dict[int, tuple[Any, str]] = {}  # this run's inputs' digests (see digest_of)
         self.hits = 0
         self.misses = 0
 
@@ -85,7 +101,7 @@ class UnitCache:
 
     def key(self, kind: str, *inputs: Any) -> bytes | None:
         """The key of a unit: the toolkit's digest with the unit's (see :func:`digest_of`)."""
-        return digest_of(self.salt.hex() + "\0" + kind, *inputs)
+        return digest_of(self.salt.hex() + "\0" + kind, *inputs, memo=self.digests)
 
     def _path(self, key: bytes) -> Path | None:
         if self.folder is None:
@@ -162,4 +178,5 @@ def use(units: UnitCache) -> UnitCache:
     """Make ``units`` the current cache; returns the one it replaces."""
     global _current
     previous, _current = _current, units
+    previous.digests, units.digests = {}, {}  # identities mean nothing outside one run
     return previous

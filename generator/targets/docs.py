@@ -52,14 +52,15 @@ def _page(
     *,
     slugs: dict[str, str],
 ) -> PageView:
-    here = posixpath.dirname(f"{lang.code}/{rel}")
     depth = rel.count("/")
     return PageView(
         lang=lang.code,
         labels=lang.labels,
         root="../" * depth,
         alternates=tuple(
-            Alternate(other.labels["language_name"], posixpath.relpath(f"{other.code}/{rel}", here))
+            # posixpath.relpath(f"{other.code}/{rel}", here), without its cost on every page:
+            # the two paths share no folder (a language code is one plain path segment).
+            Alternate(other.labels["language_name"], "../" * (depth + 1) + f"{other.code}/{rel}")
             for other in project.languages
             if other.code != lang.code
         ),
