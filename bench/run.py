@@ -155,7 +155,22 @@ def incremental(n: int, rounds: int) -> dict[str, object]:
     def unchanged() -> measure.Sample:
         return ours(spec, out, fresh=False)
 
+    fields_at = base.index("    fields:\n", len(base) // 2) + len("    fields:\n")
+
+    def added(env: dict[str, str] | None = None) -> measure.Sample:
+        """The base spec with one more field (another name each time) in an object halfway down."""
+        field = (
+            f"      added_field_{next(counter)}:\n        type: string\n        scope: user.info.basic\n"
+            "        description:\n          en: A field just added.\n          th: ฟิลด์ที่เพิ่งเพิ่ม\n"
+        )
+        spec.write_text(base[:fields_at] + field + base[fields_at:], encoding="utf-8")
+        return ours(spec, out, env, fresh=False)
+
     pair = measure.alternate(("no change", unchanged), ("one description changed", changed), rounds, log=log)
+    log("    one field added, beside one description changed:")
+    add_pair = measure.alternate(
+        ("one field added", added), ("one description changed", changed), rounds, log=log
+    )
     log("    without the cache (SPECGEN_CACHE=off), the same two runs:")
     spec.write_text(base, encoding="utf-8")
     ours(spec, out, NO_CACHE, fresh=False)
@@ -165,7 +180,7 @@ def incremental(n: int, rounds: int) -> dict[str, object]:
         max(1, rounds // 2),
         log=log,
     )
-    return {"cache": pair, "off": off}
+    return {"cache": pair, "added": add_pair, "off": off}
 
 
 # An eager build: defer_build=False, then model_rebuild() for the models that referred to a

@@ -44,7 +44,8 @@ def directory() -> Path | None:
     return Path(setting) if setting else default_cache()
 
 
-def _toolkit_digest() -> bytes:
+def toolkit_digest() -> bytes:
+    """The digest of the toolkit: its code and templates, Python's version, the packages it renders with."""
     digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0".encode())
     for base in toolkit_sources():
         for path in sorted(base.rglob("*")):
@@ -63,7 +64,7 @@ def _toolkit_digest() -> bytes:
 
 def run_key(sources: list[tuple[str, bytes]]) -> str:
     """The key of one generation: the toolkit and the spec sources (display name, bytes)."""
-    digest = hashlib.sha256(_toolkit_digest())
+    digest = hashlib.sha256(toolkit_digest())
     for name, raw in sources:
         digest.update(name.encode() + b"\0" + hashlib.sha256(raw).digest())
     return digest.hexdigest()
@@ -124,7 +125,7 @@ def jinja_bytecode_cache() -> Any:
 
     # Jinja keys its entries by template name and source only, so the folder is per toolkit
     # (environment options, Jinja's version); old folders are only dead weight.
-    folder = base / "jinja" / _toolkit_digest().hex()[:16]
+    folder = base / "jinja" / toolkit_digest().hex()[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -20,6 +20,7 @@ from generator.problems import SpecError
 
 if TYPE_CHECKING:
     from generator.ir import ProjectIR
+    from generator.pipeline import Incremental
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
 
@@ -173,9 +174,14 @@ class Rendered(NamedTuple):
     templates: tuple[Path, ...]  # the template override folders used (--templates, the spec's `templates:`)
 
 
-def render(spec_path: Path, templates: Path | None) -> Rendered:
-    """What ``generate`` computes (SpecError on a bad spec), in memory: nothing is written."""
-    from generator import cache, overrides, pipeline
+def render(spec_path: Path, templates: Path | None, incremental: Incremental | None = None) -> Rendered:
+    """What ``generate`` computes (SpecError on a bad spec), in memory: nothing is written.
+
+    Unchanged units come from the unit cache (generator/units.py): this run's, or, given
+    ``incremental``, the one a long-lived process keeps between runs. Template overrides render
+    everything.
+    """
+    from generator import cache, overrides, pipeline, units
     from generator.ir import build_ir
     from generator.spec import validate_document
     from generator.templating import environment
@@ -187,7 +193,13 @@ def render(spec_path: Path, templates: Path | None) -> Rendered:
     with overrides.active(chosen):
         environment().bytecode_cache = cache.jinja_bytecode_cache()
         project = build_ir(spec)
-        return Rendered(project, pipeline.render_project(project, one_process=bool(chosen)), chosen)
+        if chosen:
+            files = pipeline.render_project(project, one_process=True)
+        elif incremental is not None:
+            files = incremental.render_project(project)
+        else:
+            files = pipeline.render_project(project, unit_cache=units.UnitCache.for_run())
+        return Rendered(project, files, chosen)
 
 
 def _run(args: argparse.Namespace) -> int:

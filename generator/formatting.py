@@ -42,6 +42,10 @@ _LONGISH_LINE = re.compile(rf"^[^\n]{{{LINE_LENGTH // 2 + 1},}}", re.M)
 _BLACK_LINE_BREAK = re.compile(r"\r\n|[\r\n]")
 
 
+class Formatted(str):
+    """Text already formatted (a module that came through :func:`format_python`): passed through as it is."""
+
+
 class FormattingError(Exception):
     """Black could not parse generated code: a bug in a template, surfaced, never swallowed."""
 
@@ -127,7 +131,13 @@ def _expand_leading_tabs(line: str) -> str:
 
 def split_chunks(source: str) -> list[str]:
     """Top-level chunks: the module head, then each top-level ``class``/``def`` with what follows it."""
-    cuts = [m.start() for m in _CHUNK_START.finditer(source)]
+    cuts = []
+    for found in _CHUNK_START.finditer(source):
+        start = found.start()
+        line_before = source.rfind("\n", 0, max(start - 1, 0)) + 1
+        if start > 0 and source.startswith("@", line_before):
+            continue  # a decorated class or def: one chunk with its decorator lines
+        cuts.append(start)
     bounds = [0, *[c for c in cuts if c > 0], len(source)]
     return [source[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
@@ -164,5 +174,8 @@ def format_python(path: str, source: str) -> str:
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:
-    """Format every ``.py`` file; others pass through."""
-    return {path: format_python(path, text) if path.endswith(".py") else text for path, text in files.items()}
+    """Format every ``.py`` file (but those already :class:`Formatted`); others pass through."""
+    return {
+        path: format_python(path, text) if path.endswith(".py") and not isinstance(text, Formatted) else text
+        for path, text in files.items()
+    }

@@ -186,8 +186,12 @@ class ProjectIR:
 
     @property
     def header(self) -> str:
-        """One line naming the spec and its hash, for every generated file that allows comments."""
-        return f"Generated from {', '.join(self.spec_files)} (sha256 {self.spec_sha256[:16]}). Do not edit."
+        """One line naming the spec, for every generated file that allows comments.
+
+        Not the spec's hash (MANIFEST.json records it): a file that depends on none of an edit
+        keeps its bytes, so incremental generation leaves it untouched.
+        """
+        return f"Generated from {', '.join(self.spec_files)}. Do not edit."
 
 
 def _translations(text: Text, languages: tuple[str, ...]) -> tuple[Translation, ...]:

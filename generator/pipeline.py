@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, units
 from generator.formatting import format_files
 from generator.ir import ProjectIR, build_ir
 from generator.json_text import indented
@@ -75,12 +75,23 @@ def _parallel(project: ProjectIR) -> bool:
     )
 
 
-def render_project(project: ProjectIR, *, one_process: bool = False) -> dict[str, str]:
+def render_project(
+    project: ProjectIR, *, one_process: bool = False, unit_cache: units.UnitCache | None = None
+) -> dict[str, str]:
     """Every output file of a project, formatted, with the manifest (the same bytes however it runs).
 
     ``one_process`` keeps the rendering here (template overrides do, so that an error in one
-    keeps the traceback that names the template's line).
+    keeps the traceback that names the template's line). ``unit_cache`` (generator/units.py)
+    lets unchanged units come from the cache; without it every unit renders.
     """
+    previous = units.use(unit_cache or units.UnitCache(None, enabled=False))
+    try:
+        return _render_all(project, one_process=one_process)
+    finally:
+        units.use(previous)
+
+
+def _render_all(project: ProjectIR, *, one_process: bool) -> dict[str, str]:
     if not one_process and _parallel(project):
         global _FORKED
         _FORKED = project
@@ -108,3 +119,39 @@ def generate_spec(spec: Spec) -> dict[str, str]:
 def generate(spec_path: Path) -> dict[str, str]:
     """Every output file for the spec at ``spec_path``; raises SpecError on a bad spec."""
     return generate_spec(load_spec(spec_path))
+
+
+class Incremental:
+    """A generator that keeps rendered units between runs, for a long-lived process (``specgen watch``).
+
+    Each run renders only the units whose inputs changed (generator/units.py) and returns every
+    output file, the same bytes as :func:`generate`; hand them to ``writer.write_tree``, which
+    leaves unchanged files untouched. Units are kept in memory (those of the last run only) and
+    in the cache directory unless ``SPECGEN_CACHE=off``. Without an explicit ``unit_cache``, the
+    toolkit's digest is taken again on every run, so an edited template renders anew.
+    """
+
+    def __init__(self, unit_cache: units.UnitCache | None = None) -> None:
+        self._fixed = unit_cache
+        self._cache = unit_cache
+
+    def render(self, spec: Spec) -> dict[str, str]:
+        """Every output file for a validated spec."""
+        return self.render_project(build_ir(spec))
+
+    def render_project(self, project: ProjectIR) -> dict[str, str]:
+        """Every output file for a project's IR."""
+        cache = self._fixed
+        if cache is None:
+            cache = units.UnitCache.for_run(memory=True)
+            if self._cache is not None and self._cache.salt == cache.salt:
+                cache = self._cache
+        self._cache = cache
+        try:
+            return render_project(project, unit_cache=cache)
+        finally:
+            cache.forget_unused()
+
+    def generate(self, spec_path: Path) -> dict[str, str]:
+        """Every output file for the spec at ``spec_path``; raises SpecError on a bad spec."""
+        return self.render(load_spec(spec_path))

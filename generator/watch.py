@@ -28,6 +28,7 @@ from types import FrameType
 
 from generator.cli import EXIT_OK, Rendered, guarded, render
 from generator.paths import TEMPLATES
+from generator.pipeline import Incremental
 from generator.writer import Comparison
 
 # Wait this long after the last event of a burst before regenerating (an editor's save settles
@@ -56,6 +57,8 @@ class Watch:
         self.stamps: frozenset[tuple[Path, int, int]] = (
             frozenset()
         )  # the spec files as the last run read them
+        # The units of the last run, kept between runs: a save re-renders only what it changed.
+        self.incremental = Incremental()
 
     def regenerate(self) -> int:
         """Generate once and report it; the status as the ``generate`` command would exit."""
@@ -66,7 +69,7 @@ class Watch:
         done: list[tuple[Rendered, Comparison]] = []
 
         def work() -> int:
-            rendered = render(self.spec, self.templates)
+            rendered = render(self.spec, self.templates, self.incremental)
             done.append((rendered, writer.write_tree(self.out, rendered.files)))
             return EXIT_OK
 

@@ -119,8 +119,33 @@ def refuse_sources_inside(out: Path, sources: list[Path]) -> None:
             )
 
 
+def _fill(tmp: Path, out: Path, files: dict[str, str], comparison: Comparison) -> None:
+    """Write the new tree: a file whose bytes are already in ``out`` is hard-linked from there.
+
+    A linked file keeps its inode and so its mtime: tools that watch the output (MkDocs'
+    rebuild) see only the files that changed. Where linking fails (another file system, no
+    hard links), the file is written.
+    """
+    rewrite = set(comparison.changed) | set(comparison.missing)
+    made: set[Path] = set()
+    for rel, text in files.items():
+        path = tmp / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        if rel not in rewrite:
+            try:
+                os.link(out / rel, path)
+                continue
+            except OSError:
+                pass
+        path.write_bytes(text.encode("utf-8"))
+
+
 def write_tree(out: Path, files: dict[str, str]) -> Comparison:
-    """Make ``out`` hold exactly ``files``: write a full new tree beside it, then swap it in.
+    """Make ``out`` hold exactly ``files``: build a full new tree beside it, then swap it in.
+
+    Unchanged files are hard-linked into the new tree (their mtime survives), the others written.
 
     If anything fails before the swap, ``out`` is left byte for byte as it was. A
     non-empty ``out`` that has no manifest was not made by this tool and is refused.
@@ -141,10 +166,7 @@ def write_tree(out: Path, files: dict[str, str]) -> Comparison:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
-        for rel, text in files.items():
-            path = tmp / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(text.encode("utf-8"))
+        _fill(tmp, out, files, comparison)
         tmp.chmod(0o755)
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))

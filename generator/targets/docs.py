@@ -8,6 +8,7 @@ import shlex
 import urllib.parse
 from dataclasses import dataclass
 
+from generator import units
 from generator.ir import EndpointIR, ExampleIR, FieldIR, LanguageIR, ObjectIR, ProjectIR
 from generator.targets.openapi import openapi_filename
 from generator.release_notes import release_notes
@@ -66,14 +67,15 @@ def _page(
     *,
     slugs: dict[str, str],
 ) -> PageView:
-    here = posixpath.dirname(f"{lang.code}/{rel}")
     depth = rel.count("/")
     return PageView(
         lang=lang.code,
         labels=lang.labels,
         root="../" * depth,
         alternates=tuple(
-            Alternate(other.labels["language_name"], posixpath.relpath(f"{other.code}/{rel}", here))
+            # posixpath.relpath(f"{other.code}/{rel}", here), without its cost on every page:
+            # the two paths share no folder (a language code is one plain path segment).
+            Alternate(other.labels["language_name"], "../" * (depth + 1) + f"{other.code}/{rel}")
             for other in project.languages
             if other.code != lang.code
         ),
@@ -246,6 +248,20 @@ def _guide(project: ProjectIR) -> GuideView | None:
     )
 
 
+# What an object's or endpoint's page reads of the project (it gets this, not the whole project).
+_PAGE_READS = ("header",)
+
+
+def _unit_page(template: str, project: ProjectIR, page: PageView, **unit: ObjectIR | EndpointIR | str) -> str:
+    """One object's or endpoint's page in one language: a unit of the incremental cache."""
+    cache = units.current()
+    if not cache.enabled:
+        return render(template, project=project, page=page, **unit)
+    view = units.ProjectSlice(project, _PAGE_READS)
+    key = cache.key(template, view, page, *unit.values())
+    return cache.text(key, lambda: render(template, project=view, page=page, **unit))
+
+
 def render_docs(project: ProjectIR) -> dict[str, str]:
     """Render ``docs/<lang>/...`` and ``docs/bilingual/...``."""
     files: dict[str, str] = {}
@@ -282,14 +298,16 @@ def render_docs(project: ProjectIR) -> dict[str, str]:
             )
         for obj in project.objects:
             rel = f"objects/{obj.slug}.md"
-            page = _page(project, lang, rel, _examples_for(project, obj), slugs=slugs)
-            files[f"{base}/{rel}"] = render(
-                "docs/object.md.j2", project=project, obj=obj, page=page, title=object_title(obj, lang)
+            # The slugs of the objects it links to: all the page reads (and its unit's digest covers).
+            linked = {f.type_object: slugs[f.type_object] for f in obj.fields if f.type_object}
+            page = _page(project, lang, rel, _examples_for(project, obj), slugs=linked)
+            files[f"{base}/{rel}"] = _unit_page(
+                "docs/object.md.j2", project, page, obj=obj, title=object_title(obj, lang)
             )
         for ep in project.endpoints:
             rel = f"endpoints/{ep.slug}.md"
             page = _page(project, lang, rel, curl=_curl(ep), slugs=slugs)
-            files[f"{base}/{rel}"] = render("docs/endpoint.md.j2", project=project, ep=ep, page=page)
+            files[f"{base}/{rel}"] = _unit_page("docs/endpoint.md.j2", project, page, ep=ep)
     source = project.languages[0]
     for ep in project.endpoints:
         selectable = ep.fields_object

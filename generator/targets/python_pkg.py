@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 
-from generator.ir import ProjectIR
+from generator import units
+from generator.formatting import Formatted, format_python
+from generator.ir import ModelModuleIR, ProjectIR
 from generator.templating import environment, render
 
 _MODULES = ("__init__", "scopes", "api", "i18n")
@@ -27,13 +29,31 @@ def render_python(project: ProjectIR) -> dict[str, str]:
         scope_names=exported_names(files[f"{root}/scopes.py"]),
     )
     files[f"{root}/models/__init__.py"] = render("python/models/__init__.py.j2", project=project)
-    module = environment().get_template("python/models/module.py.j2")
     for m in project.model_modules:
-        files[f"{root}/models/{m.name}.py"] = module.render(project=project, module=m)
+        files[f"{root}/models/{m.name}.py"] = _model_module(project, m, f"{root}/models/{m.name}.py")
     files[f"{root}/py.typed"] = ""
     files["python/pyproject.toml"] = render("python/pyproject.toml.j2", project=project)
     files["python/README.md"] = render("python/README.md.j2", project=project)
     return files
+
+
+# What a model module's template reads of the project (it gets these, not the whole project).
+_MODULE_READS = ("header", "package", "source_language")
+
+
+def _model_module(project: ProjectIR, m: ModelModuleIR, path: str) -> Formatted:
+    """One module of the models package, formatted: a unit of the incremental cache."""
+    cache = units.current()
+    if not cache.enabled:
+        text = environment().get_template("python/models/module.py.j2").render(project=project, module=m)
+        return Formatted(format_python(path, text))
+    view = units.ProjectSlice(project, _MODULE_READS)
+
+    def make() -> str:
+        text = environment().get_template("python/models/module.py.j2").render(project=view, module=m)
+        return format_python(path, text)
+
+    return Formatted(cache.text(cache.key("python-module", path, view, m), make))
 
 
 def exported_names(source: str) -> list[str]:

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b3b2b992b7e3accb). Do not edit.
+# Generated from spec/tiktok_v2.yaml. Do not edit.
 """TikTok API v2 (Login Kit and Display API): typed models, scopes and API constants.
 
 Read the profile and the public videos of a TikTok user who authorized your app, and manage the OAuth 2.0 access tokens that allow it.

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b3b2b992b7e3accb). Do not edit.
+# Generated from spec/tiktok_v2.yaml. Do not edit.
 """Endpoint URLs, OAuth 2.0 URLs, rate limits and error codes of TikTok API v2 (Login Kit and Display API)."""
 
 from __future__ import annotations

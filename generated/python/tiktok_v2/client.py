@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b3b2b992b7e3accb). Do not edit.
+# Generated from spec/tiktok_v2.yaml. Do not edit.
 """HTTP clients for TikTok API v2 (Login Kit and Display API): Client (blocking) and AsyncClient, on httpx.
 
 Install the extra first: ``pip install 'tiktok_v2[client]'``. One method per

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b3b2b992b7e3accb). Do not edit.
+# Generated from spec/tiktok_v2.yaml. Do not edit.
 """The errors a call to TikTok API v2 (Login Kit and Display API) can end with.
 
 One class per documented error code, under one class per error shape and one base,

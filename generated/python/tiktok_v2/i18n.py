@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b3b2b992b7e3accb). Do not edit.
+# Generated from spec/tiktok_v2.yaml. Do not edit.
 """Descriptions in every language, read from the models at run time."""
 
 from __future__ import annotations

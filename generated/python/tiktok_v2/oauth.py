@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b3b2b992b7e3accb). Do not edit.
+# Generated from spec/tiktok_v2.yaml. Do not edit.
 """OAuth 2.0 helpers for TikTok API v2 (Login Kit and Display API): the authorization URL with its state, PKCE, and a Token that knows when it expires.
 
 Pure Python and pydantic; the calls that exchange, refresh and revoke tokens are

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b3b2b992b7e3accb). Do not edit.
+# Generated from spec/tiktok_v2.yaml. Do not edit.
 """OAuth scopes, the fields each one unlocks, and helpers to ask only for what was granted.
 
 The API rejects a whole request that names a field whose scope the user did not grant,

@@ -1,4 +1,4 @@
-# Generated from spec/tiktok_v2.yaml (sha256 b3b2b992b7e3accb). Do not edit.
+# Generated from spec/tiktok_v2.yaml. Do not edit.
 """The VideoQueryRequest model; import from tiktok_v2.models, which loads this module on first use."""
 
 from typing import ClassVar

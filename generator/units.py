@@ -1,0 +1,182 @@
+"""Incremental rendering: each unit of work (a model module, a docs page) cached by what it reads.
+
+A unit's template gets only what its digest covers: the unit's own IR (the object or the
+endpoint, which carry everything they show of the objects they refer to), its page view
+(labels, links, examples) and a :class:`ProjectSlice`, a few named attributes of the project
+in place of the whole project (the strict environment fails on any other). So a template
+change that reads something new fails loudly until the slice names it, and then the digest
+covers it. The digest also covers the toolkit (generator code, templates, Python, black:
+``cache.toolkit_digest``), so a hit is byte for byte what rendering would give.
+
+Entries live under ``<cache>/units/<toolkit digest>/``, one file a unit: the SHA-256 of the
+unit's digest and text on the first line, then the text. An entry whose checksum does not
+match (damaged, truncated, or copied from another key or another toolkit) is ignored and
+rendered again. Each :class:`UnitCache` also keeps its entries in memory, so one that lives
+across runs (``pipeline.Incremental``, for ``specgen watch``) reads the disk only once. With
+template overrides, or the cache off, nothing is stored and every unit renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import is_dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from generator import cache
+
+_OPTIONS = orjson.OPT_NON_STR_KEYS
+_PASS = orjson.OPT_PASSTHROUGH_DATACLASS  # top-level dataclasses go through the memo
+
+
+class ProjectSlice:
+    """The named attributes of a project, and nothing else, for a unit's template."""
+
+    def __init__(self, project: Any, names: tuple[str, ...]) -> None:
+        self.values = {name: getattr(project, name) for name in names}
+        self.__dict__.update(self.values)
+
+
+def digest_of(kind: str, *inputs: Any, memo: dict[int, tuple[Any, str]] | None = None) -> bytes | None:
+    """The digest of one unit: its kind and its inputs (IR dataclasses, dicts, strings, slices).
+
+    Each dataclass instance among the inputs (an object's IR, a page view) is digested whole
+    once and, given a ``memo`` (kept for one run), remembered by identity: an object's IR is
+    shared by its model module and its pages in every language. None when an input has no
+    JSON form (an integer past 64 bits in an example): that unit is then rendered every time.
+    """
+    memo = {} if memo is None else memo
+
+    def whole(value: Any) -> str:
+        if not is_dataclass(value):
+            raise TypeError(type(value).__name__)
+        found = memo.get(id(value))
+        if found is None:
+            data = type(value).__qualname__.encode() + orjson.dumps(value, option=_OPTIONS)
+            found = memo[id(value)] = (value, hashlib.sha256(data).hexdigest())
+        return found[1]
+
+    digest = hashlib.sha256(kind.encode() + b"\0")
+    try:
+        for value in inputs:
+            data = value.values if isinstance(value, ProjectSlice) else value
+            digest.update(orjson.dumps(data, default=whole, option=_OPTIONS | _PASS))
+            digest.update(b"\0")
+    except orjson.JSONEncodeError:
+        return None
+    return digest.digest()
+
+
+def _checksum(key: bytes, body: bytes) -> bytes:
+    return hashlib.sha256(key + b"\0" + body).hexdigest().encode()
+
+
+class UnitCache:
+    """Rendered units by digest: in memory, and on disk when ``folder`` is given."""
+
+    def __init__(self, folder: Path | None, salt: bytes = b"", *, enabled: bool = True) -> None:
+        self.enabled = enabled  # False: units render in place with the whole project, nothing kept
+        self.folder = folder
+        self.salt = salt  # the toolkit's digest: part of every key
+        self.memory: dict[bytes, str] = {}
+        self.used: set[bytes] = set()  # the keys asked for since the last :meth:`forget_unused`
+        self.digests: dict[int, tuple[Any, str]] = {}  # this run's inputs' digests (see digest_of)
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def for_run(cls, *, memory: bool = False) -> UnitCache:
+        """This toolkit's cache in the cache directory; in memory only when caching is off and
+        ``memory`` asks for it (a long-lived generator), else disabled."""
+        base = cache.directory()
+        if base is None:
+            return cls(None, cache.toolkit_digest(), enabled=memory)
+        salt = cache.toolkit_digest()
+        return cls(base / "units" / salt.hex()[:32], salt)
+
+    def key(self, kind: str, *inputs: Any) -> bytes | None:
+        """The key of a unit: the toolkit's digest with the unit's (see :func:`digest_of`)."""
+        return digest_of(self.salt.hex() + "\0" + kind, *inputs, memo=self.digests)
+
+    def _path(self, key: bytes) -> Path | None:
+        if self.folder is None:
+            return None
+        name = key.hex()
+        return self.folder / name[:2] / name
+
+    def _read(self, key: bytes) -> str | None:
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        checksum, _, body = raw.partition(b"\n")
+        if checksum != _checksum(key, body):
+            return None  # damaged, or not this unit's: never trusted
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def _write(self, key: bytes, text: str) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        body = text.encode("utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_checksum(key, body) + b"\n" + body)
+            os.replace(tmp, path)
+        except OSError:
+            return  # best effort: a read-only or full cache only means rendering again
+
+    def text(self, key: bytes | None, make: Callable[[], str]) -> str:
+        """The unit's text: remembered, read back (checksum verified), or made and stored."""
+        if key is None:
+            self.misses += 1
+            return make()
+        self.used.add(key)
+        found = self.memory.get(key)
+        if found is None:
+            found = self._read(key)
+            if found is None:
+                self.misses += 1
+                found = make()
+                self._write(key, found)
+            else:
+                self.hits += 1
+            self.memory[key] = found
+        else:
+            self.hits += 1
+        return found
+
+    def forget_unused(self) -> None:
+        """Keep in memory only the units of the last run (a long-lived cache stays the size of one run)."""
+        self.memory = {key: self.memory[key] for key in self.used if key in self.memory}
+        self.used = set()
+
+
+# The cache the renderers use; pipeline.render_project sets it for each run.
+_current: UnitCache = UnitCache(None, enabled=False)
+
+
+def current() -> UnitCache:
+    """The unit cache of the run in progress."""
+    return _current
+
+
+def use(units: UnitCache) -> UnitCache:
+    """Make ``units`` the current cache; returns the one it replaces."""
+    global _current
+    previous, _current = _current, units
+    previous.digests, units.digests = {}, {}  # identities mean nothing outside one run
+    return previous

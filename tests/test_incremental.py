@@ -1,0 +1,242 @@
+"""Incremental generation (generator/units.py): the same bytes as a cold run, whatever the cache holds.
+
+- After an edit, unchanged files keep their inode and mtime (the writer hard-links them).
+- A damaged, truncated or foreign cache entry, or one written by another toolkit, is never used.
+- Property-based: random edit sequences on the TikTok spec (a description, a label, a field
+  added or removed, an object renamed, a type changed) render, through a cache that lives
+  across the sequence, exactly what a cold run renders. SPECGEN_HYPOTHESIS_PROFILE=incremental-long
+  for a longer hunt.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import units
+from generator.cli import main
+from generator.ir import build_ir
+from generator.pipeline import Incremental, render_project
+from generator.problems import SpecError
+from generator.spec import parse_spec_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "tiktok_v2.yaml"
+OLD = 1_000_000_000  # an mtime long past: a file rewritten by generate gets a newer one
+
+settings.register_profile(
+    "incremental",
+    max_examples=25,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("incremental-long", settings.get_profile("incremental"), max_examples=100)
+PROFILE = settings.get_profile(os.environ.get("SPECGEN_HYPOTHESIS_PROFILE", "incremental"))
+
+
+def _generate(spec: Path, out: Path) -> None:
+    assert main(["generate", "--spec", str(spec), "--out", str(out)]) == 0
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _edit_description(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    old = "avatar_url:\n"
+    assert old in text
+    start = text.index("en:", text.index(old))
+    path.write_text(text[:start] + "en: Edited. " + text[start + 3 :].lstrip(" "), encoding="utf-8")
+
+
+def test_unchanged_files_keep_their_mtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    spec, out, cold = tmp_path / "tiktok_v2.yaml", tmp_path / "out", tmp_path / "cold"
+    spec.write_bytes(SPEC.read_bytes())
+    _generate(spec, out)
+    before = _tree(out)
+    inodes = {}
+    for rel in before:
+        os.utime(out / rel, (OLD, OLD))
+        inodes[rel] = (out / rel).stat().st_ino
+    _edit_description(spec)
+    _generate(spec, out)
+    after = _tree(out)
+    changed = {rel for rel in after if before.get(rel) != after[rel]}
+    # The edited field's object: its model module, its pages, OpenAPI, data, the manifest.
+    assert "python/tiktok_v2/models/_user.py" in changed and "MANIFEST.json" in changed
+    assert 0 < len(changed) < len(after) // 2
+    for rel in after:
+        stat = (out / rel).stat()
+        if rel in changed:
+            assert stat.st_mtime > OLD, rel
+        else:
+            assert (stat.st_mtime, stat.st_ino) == (OLD, inodes[rel]), rel
+    monkeypatch.setenv("SPECGEN_CACHE", "off")
+    _generate(spec, cold)
+    assert _tree(cold) == after
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(p for p in (cache / "units").rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def _poison(entries: list[Path]) -> None:
+    """Every entry damaged in a different way: the text changed, cut short, emptied, or another entry's."""
+    for i, entry in enumerate(entries):
+        raw = entry.read_bytes()
+        if i % 4 == 0:
+            entry.write_bytes(raw.replace(b"class ", b"klass ").replace(b"# ", b"#! ") + b"tampered\n")
+        elif i % 4 == 1:
+            entry.write_bytes(raw[: len(raw) // 2])
+        elif i % 4 == 2:
+            entry.write_bytes(b"")
+        else:
+            entry.write_bytes(entries[i - 1].read_bytes() if i else b"x")
+
+
+def test_a_damaged_or_foreign_entry_is_never_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SPECGEN_CACHE", str(cache))
+    _generate(SPEC, tmp_path / "first")
+    entries = _entries(cache)
+    assert len(entries) > 20
+    # Another toolkit's entries (another version, another black) under this toolkit's folder name:
+    # a copy of each entry re-keyed as if its salt were different is not this unit's.
+    foreign = units.UnitCache(entries[0].parent.parent, b"another toolkit")
+    for entry in entries[:5]:
+        key = foreign.key("python-module", entry.name)
+        assert key is not None
+        foreign.text(key, lambda: "from another toolkit\n")
+    entries = _entries(cache)
+    _poison(entries)
+    monkeypatch.setattr(units, "use", _recording(units.use))
+    _generate(SPEC, tmp_path / "second")
+    assert _tree(tmp_path / "second") == _tree(tmp_path / "first")
+    used = _RECORDED[-1]
+    assert used.hits == 0 and used.misses > 20
+    # The entries were rewritten; now they are trusted.
+    _generate(SPEC, tmp_path / "third")
+    assert _RECORDED[-1].hits == used.misses and _RECORDED[-1].misses == 0
+
+
+_RECORDED: list[units.UnitCache] = []
+
+
+def _recording(original: Any) -> Any:
+    def use(cache: units.UnitCache) -> units.UnitCache:
+        if cache.enabled:
+            _RECORDED.append(cache)
+        return original(cache)  # type: ignore[no-any-return]
+
+    return use
+
+
+def test_another_toolkit_writes_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path))
+    ours = units.UnitCache.for_run()
+    # Even written into our folder, an older toolkit's entry is another key's.
+    theirs = units.UnitCache(ours.folder, b"an older toolkit")
+    key_theirs = theirs.key("docs/object.md.j2", {"a": 1})
+    theirs.text(key_theirs, lambda: "old text")
+    key_ours = ours.key("docs/object.md.j2", {"a": 1})
+    assert key_ours != key_theirs
+    assert ours.text(key_ours, lambda: "new text") == "new text"
+    assert ours.misses == 1
+
+
+# Random edits of the spec's document ---------------------------------------------------------
+
+TEXTS = st.sampled_from(
+    ["Edited.", "ข้อความใหม่", '"Quoted" text', "A `code` | pipe", "Line\nbreak", "\\backslash", ""]
+)
+TYPES = st.sampled_from([{"type": "string"}, {"type": "int64"}, {"type": "boolean"}, {"type": "number"}])
+
+
+def _objects(doc: dict[str, Any]) -> list[str]:
+    return sorted(doc["objects"])
+
+
+def _replace_name(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, dict):
+        return {(new if k == old else k): _replace_name(v, old, new) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_replace_name(v, old, new) for v in value]
+    return new if value == old else value
+
+
+@st.composite
+def edits(draw: st.DrawFn, doc: dict[str, Any]) -> dict[str, Any]:
+    """One random edit of a copy of ``doc``."""
+    doc = copy.deepcopy(doc)
+    name = draw(st.sampled_from(_objects(doc)))
+    obj = doc["objects"][name]
+    fields = obj["fields"]
+    field = draw(st.sampled_from(sorted(fields)))
+    lang = draw(st.sampled_from(doc["languages"]))
+    kind = draw(st.sampled_from(["description", "label", "add", "remove", "rename", "type", "object text"]))
+    text = draw(TEXTS) or "x"
+    if kind == "description":
+        fields[field]["description"][lang] = text
+    elif kind == "object text":
+        obj["description"][lang] = text
+    elif kind == "label":
+        word = draw(st.sampled_from(["fields", "type", "description", "example_response", "yes"]))
+        doc.setdefault("labels", {}).setdefault(lang, {})[word] = text
+    elif kind == "add":
+        added = {"type": "string", "description": {code: text for code in doc["languages"]}}
+        if "scope" in fields[field]:
+            added["scope"] = fields[field]["scope"]
+        fields[f"added_{draw(st.integers(0, 3))}"] = added
+    elif kind == "remove" and len(fields) > 1:
+        del fields[field]
+    elif kind == "rename":
+        doc = _replace_name(doc, name, name + "Renamed")
+    elif kind == "type":
+        kept = {k: v for k, v in fields[field].items() if k in ("description", "scope", "required")}
+        fields[field] = {**draw(TYPES), **kept}
+    return doc
+
+
+def _spec(doc: dict[str, Any]) -> Any:
+    return parse_spec_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "tiktok_v2.yaml")
+
+
+BASE = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+
+
+@PROFILE
+@given(data=st.data())
+def test_incremental_equals_cold_after_random_edits(data: st.DataObject, tmp_path_factory: Any) -> None:
+    folder = tmp_path_factory.mktemp("units")
+    cache = units.UnitCache(folder, b"test toolkit")
+    generator, hits, rendered = Incremental(cache), 0, 0
+    doc = BASE
+    assert generator.render(_spec(doc)) == render_project(build_ir(_spec(doc)))  # warms the cache
+    for step in range(data.draw(st.integers(1, 3), label="edits")):
+        candidate = data.draw(edits(doc), label=f"edit {step}")
+        try:
+            spec = _spec(candidate)
+        except SpecError:
+            continue  # the edit made the spec invalid (a dangling reference): both ways refuse it
+        doc = candidate
+        cold = render_project(build_ir(spec))
+        # Every other step through a fresh cache object on the same folder: entries read from disk.
+        if step % 2:
+            hits += cache.hits
+            cache = units.UnitCache(folder, b"test toolkit")
+            generator = Incremental(cache)
+        assert generator.render(spec) == cold
+        rendered += 1
+    # Not cold runs in disguise: after the first run, units come from the cache.
+    assert hits + cache.hits > 0 or not rendered
