@@ -133,7 +133,7 @@ def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any
         ],
         "hooks": [
             posixpath.join(root, hook)
-            for hook in (THAI_SEARCH_HOOK, PAGE_STYLE_HOOK, ACCESSIBILITY_HOOK, THAI_WRAP_HOOK)
+            for hook in (ACCESSIBILITY_HOOK, THAI_SEARCH_HOOK, PAGE_STYLE_HOOK, THAI_WRAP_HOOK)
         ],
         "validation": {
             "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},

@@ -105,6 +105,11 @@ def test_endpoint_page(files: dict[str, str]) -> None:
     )
     assert "**Rate limit:** 600 requests per minute" in page
     assert "| <code>scope_not_authorized</code> | 401 |" in page
+    # The headers table as seed 001 has it: with an example of the header's value.
+    header = "| Field | Type | Required | Description | Example |"
+    assert page.count(header) == 1
+    row = next(line for line in page.splitlines() if line.startswith("| <code>Authorization</code> |"))
+    assert row.endswith("| <code>Bearer act.example12345Example12345Example</code> |")
 
 
 def test_a_new_language_needs_no_code_change() -> None:
