@@ -98,12 +98,16 @@ def bilingual_pages(project: ProjectIR) -> list[tuple[ObjectIR, str]]:
     return list(pages.values())
 
 
-def mkdocs_config(project: ProjectIR, site_dir: str, root: str) -> dict[str, Any]:
-    """The MkDocs configuration, as data; ``site_dir`` and ``root`` are relative to the config file."""
+def mkdocs_config(
+    project: ProjectIR, site_dir: str, root: str, site_url: str | None = None
+) -> dict[str, Any]:
+    """The MkDocs configuration, as data; ``site_dir`` and ``root`` are relative to the config file.
+    ``site_url`` replaces the spec's docs address (a local preview is served from its own root)."""
     source = project.languages[0]
     # The docs' address: the sitemap and canonical links use it, and the header's language
     # switcher and the 404 pages link under its path. Without it the site is served from "/".
-    address = {"site_url": project.docs_url} if project.docs_url else {}
+    url = site_url or project.docs_url
+    address = {"site_url": url} if url else {}
     return {
         "site_name": project.title[source.code],
         **address,
@@ -194,15 +198,17 @@ def site_sources(
     site_dir: str,
     root: str,
     home: Mapping[str, str] | None = None,
+    site_url: str | None = None,
 ) -> dict[str, str]:
     """Every file of the MkDocs project: its config, the pages per language, the OpenAPI documents.
 
     ``generated`` is the generator's output (``{relative path: text}``); ``site_dir`` and ``root``
     (the project root) are relative to the staging directory. ``home`` adds a section to each
-    language's home page (the translation status, see ``site_status``).
+    language's home page (the translation status, see ``site_status``); ``site_url`` replaces the
+    spec's docs address.
     """
     files: dict[str, str] = {}
-    config = mkdocs_config(project, site_dir, root)
+    config = mkdocs_config(project, site_dir, root, site_url)
     files[CONFIG] = f"# {project.header} Built by generator/site.py.\n" + yaml.safe_dump(
         config, allow_unicode=True, sort_keys=False, width=1000
     )
@@ -254,16 +260,24 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def stage(spec: Path, project: ProjectIR, generated: Mapping[str, str], out: Path, site: Path) -> Comparison:
+def stage(
+    spec: Path,
+    project: ProjectIR,
+    generated: Mapping[str, str],
+    out: Path,
+    site: Path,
+    site_url: str | None = None,
+) -> Comparison:
     """Write the MkDocs project for this generated output into ``out`` (only the writer writes);
-    ``site`` is where ``mkdocs build`` puts the site. How ``out`` changed."""
+    ``site`` is where ``mkdocs build`` puts the site, ``site_url`` replaces the spec's docs address.
+    How ``out`` changed."""
     from generator import site_status, writer
 
     staging = out.absolute()
     site_dir = posixpath.relpath(site.absolute().as_posix(), staging.as_posix())
     root = posixpath.relpath(PROJECT_ROOT.as_posix(), staging.as_posix())
     home = site_status.home_sections(spec, project.languages)
-    return writer.write_tree(out, site_sources(project, generated, site_dir, root, home))
+    return writer.write_tree(out, site_sources(project, generated, site_dir, root, home, site_url))
 
 
 if __name__ == "__main__":

@@ -44,7 +44,10 @@ class LiveSite:
 
     def after(self, rendered: Rendered, comparison: Comparison) -> None:
         """Stage the sources for this output; start the server after the first good run."""
-        stage(self.spec, rendered.project, rendered.files, self.staging, self.staging.parent / "site")
+        # Served from the local server's root, wherever the spec says the site is published
+        # (mkdocs serve mounts the site at site_url's path).
+        local = f"http://{HOST}:{self.port}/"
+        stage(self.spec, rendered.project, rendered.files, self.staging, self.staging.parent / "site", local)
         if self.server is None:
             self.server = self._start()
 

@@ -129,7 +129,8 @@ def test_edit_break_fix_and_stop(project: Path, watch: WatchProcess) -> None:
     # 2. A broken spec: the problem at FILE:LINE:COL, as validate prints it; generated/ untouched.
     before = _snapshot(project / "generated")
     lines = spec.read_text(encoding="utf-8").splitlines(keepends=True)
-    line = next(i for i, text in enumerate(lines, 1) if text.strip() == "scope: user.info.basic" and i > 190)
+    start = next(i for i, text in enumerate(lines, 1) if text == "      display_name:\n")
+    line = next(i for i, text in enumerate(lines, 1) if i > start and text.strip().startswith("scope:"))
     lines[line - 1] = lines[line - 1].replace("user.info.basic", "user.info.nope")
     spec.write_text("".join(lines), encoding="utf-8")
     validate = subprocess.run(
