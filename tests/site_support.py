@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from conftest import GENERATED, ROOT, SPEC
 
@@ -290,3 +291,18 @@ def thai_words(text: str) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
     return [w for w in word_tokenize(text, engine="newmm", keep_whitespace=False) if w.strip()]
+
+
+def site_from_spec_data(data: dict[str, Any], tmp_path: Path) -> tuple[Path, Path]:
+    """A spec given as data, generated and built as `make docs` would (a warning fails it): the spec
+    folder and the site."""
+    spec_dir = tmp_path / "spec"
+    spec_dir.mkdir()
+    (spec_dir / "tiktok_v2.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--spec", str(spec_dir), "--out", str(tmp_path / "gen")],
+        check=True, cwd=ROOT, capture_output=True,
+    )  # fmt: skip
+    site, log = mkdocs_build(tmp_path / "gen", spec_dir, tmp_path)
+    assert "WARNING" not in log, log
+    return spec_dir, site

@@ -8,8 +8,6 @@ import collections
 import contextlib
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,9 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT, SPEC
+from conftest import SPEC
 from generator.spec import Spec
-from site_support import mkdocs_build, search, search_hits, serve, site_path
+from site_support import search, search_hits, serve, site_from_spec_data, site_path
 
 pytestmark = pytest.mark.slow
 
@@ -230,15 +228,7 @@ def test_a_site_without_a_docs_address_writes_no_none(browser: Any, tmp_path: Pa
     ``None`` link, and the site (served from /) still has its 404 page per language."""
     data = yaml.safe_load((SPEC / "tiktok_v2.yaml").read_text("utf-8"))
     del data["package"]["docs_url"]
-    spec_dir = tmp_path / "spec"
-    spec_dir.mkdir()
-    (spec_dir / "tiktok_v2.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--spec", str(spec_dir), "--out", str(tmp_path / "gen")],
-        check=True, cwd=ROOT, capture_output=True,
-    )  # fmt: skip
-    site, log = mkdocs_build(tmp_path / "gen", spec_dir, tmp_path)
-    assert "WARNING" not in log, log
+    spec_dir, site = site_from_spec_data(data, tmp_path)
     assert site_path(spec_dir) == "/"
     # A sitemap that lists nothing (Material's script fetches one on every page).
     for sitemap in (site / "sitemap.xml", site / "th" / "sitemap.xml"):
