@@ -217,15 +217,14 @@ def _verdict(value: float, limit: float) -> str:
 # What the figures above were, when this was written (2 shared cores, load average 10-17): the same
 # causes hold on a quiet machine, where every figure is smaller.
 WHERE_THE_TIME_GOES = [
-    "Where the time goes. Save -> files is one in-process `generate` (no interpreter start-up): in a "
-    "cProfile of one run, `black.format_str` on the three client modules took 3.2 s of 4.0 s (the "
-    "formatting guard sends them to black whole), so it waits for the incremental generation "
-    "(per-unit caching) of issue 16. Save -> page is that plus staging (about 0.15 s of CPU) plus "
-    "`mkdocs serve` rebuilding the whole site: each generated page's header carries the spec's "
-    "digest, so every page changes on every save, and the writer rewrites every file, so "
-    "`mkdocs serve --dirty` could skip none; with pages that stay the same bytes and keep their "
-    "mtime, a dirty rebuild of the one changed page becomes possible (its search index then "
-    "covers only the rebuilt pages, MkDocs' known limit of `--dirty`).",
+    "Where the time goes. Save -> files is one in-process `generate` (no interpreter start-up) that "
+    "renders only the units the save changed (generator/units.py) and writes only the files that "
+    "changed (the rest are hard-linked and keep their mtime); black no longer runs on the TikTok "
+    "spec. Save -> page is that plus staging (about 0.15 s of CPU) plus `mkdocs serve` rebuilding "
+    "the whole site, which is most of it. Closing it: `mkdocs serve --dirty` now could rebuild only "
+    "the changed pages (unchanged ones keep their bytes and mtime), but its search index would then "
+    "cover only the rebuilt pages (MkDocs' known limit of `--dirty`), so the site would need its "
+    "own incremental search index.",
 ]
 
 
