@@ -185,39 +185,61 @@ def browser(browser_packages: None) -> Iterator[Any]:
         chromium.close()
 
 
-@pytest.fixture()
-def page(browser: Any, base_url: str) -> Iterator[Any]:
-    """A tab whose requests and console are recorded; the test fails on anything non-local or any error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+def _local(url: str, base: str) -> bool:
+    return url.startswith(base) or url.startswith("data:") or url == "about:blank"
+
+
+@contextlib.contextmanager
+def local_tab(
+    browser: Any, base: str, *, width: int = 1280, height: int = 900, missing: str = ""
+) -> Iterator[tuple[Any, Any]]:
+    """A new context and tab whose requests and console are recorded: on leaving the block the
+    test fails on any request outside ``base`` (aborted), any console error or warning, any page
+    error or failed request, and any HTTP error, except a 404 for the one address ``missing``
+    (and the console line Chromium writes for it)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
     requests: list[str] = []
     problems: list[str] = []
 
     def route(handle: Any) -> None:
         url = handle.request.url
         requests.append(url)
-        if url.startswith(base_url) or url.startswith("data:") or url == "about:blank":
+        if _local(url, base):
             handle.continue_()
         else:
             handle.abort()
 
+    def console(message: Any) -> None:
+        expected_404 = missing and ("404 (File not found)" in message.text or "status of 404" in message.text)
+        if message.type in ("error", "warning") and not expected_404:
+            problems.append(f"console.{message.type}: {message.text}")
+
+    def response(answer: Any) -> None:
+        if answer.status >= 400 and not (answer.status == 404 and answer.url == missing):
+            problems.append(f"HTTP {answer.status}: {answer.url}")
+
     context.route("**/*", route)
     tab = context.new_page()
-    tab.on(
-        "console",
-        lambda m: problems.append(f"console.{m.type}: {m.text}") if m.type in ("error", "warning") else None,
-    )
+    tab.on("console", console)
     tab.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     tab.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} {r.failure}"))
-    tab.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    tab.on("response", response)
     tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
-    outside = [
-        u for u in requests if not (u.startswith(base_url) or u.startswith("data:") or u == "about:blank")
-    ]
+    try:
+        yield context, tab
+    finally:
+        context.close()
     assert requests, "the browser made no request"
-    assert not outside, f"requests left 127.0.0.1: {outside}"
+    outside = [url for url in requests if not _local(url, base)]
+    assert not outside, f"requests left {base}: {outside}"
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture()
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    """A tab whose requests and console are recorded; the test fails on anything non-local or any error."""
+    with local_tab(browser, base_url) as (_, tab):
+        yield tab
 
 
 def table_rows(tab: Any) -> list[list[str]]:

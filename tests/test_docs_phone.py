@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from generator.spec import Spec
-from site_support import BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, SHOTS, shoot, table_rows, thai_words
+from site_support import BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, SHOTS, local_tab, shoot, table_rows, thai_words
 
 sys.path.insert(0, str(ROOT / "docs_site" / "hooks"))
 import page_style  # noqa: E402
@@ -441,31 +441,19 @@ def test_thai_is_drawn_in_the_bundled_font_without_a_thai_system_font(
         executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, env=no_thai_font
     )
     try:
-        context = chromium.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
-        outside: list[str] = []
-
-        def route(handle: Any) -> None:
-            if handle.request.url.startswith(base_url):
-                handle.continue_()
-            else:
-                outside.append(handle.request.url)
-                handle.abort()
-
-        context.route("**/*", route)
-        tab = context.new_page()
-        tab.goto(base_url + "th/objects/user/", wait_until="networkidle")
-        tab.evaluate("document.fonts.ready.then(() => true)")
-        state = tab.evaluate(_FONT_STATE)
-        assert state["check"] and "Specgen Noto Sans Thai" in state["loaded"], state
-        assert state["marked"] == state["base"] > 0, state
-        assert state["fallback"] == state["boxes"] != state["thai"], state
-        # The page's first Thai word: every glyph from the web font, none from another font.
-        word = tab.locator("article p .specgen-w").first.text_content() or ""
-        assert len(word) > 1 and user.description["th"].startswith(word)
-        used = _fonts_used(context, tab, "article p .specgen-w")
-        assert [(name, custom) for name, custom, _ in used] == [("Noto Sans Thai", True)], used
-        assert used[0][2] >= len(word) - 2, used  # its glyphs (marks may combine)
-        shoot(tab, "th-user-no-system-font.png", full_page=False)
-        assert outside == []
+        with local_tab(chromium, base_url, width=390, height=844) as (context, tab):
+            tab.goto(base_url + "th/objects/user/", wait_until="networkidle")
+            tab.evaluate("document.fonts.ready.then(() => true)")
+            state = tab.evaluate(_FONT_STATE)
+            assert state["check"] and "Specgen Noto Sans Thai" in state["loaded"], state
+            assert state["marked"] == state["base"] > 0, state
+            assert state["fallback"] == state["boxes"] != state["thai"], state
+            # The page's first Thai word: every glyph from the web font, none from another font.
+            word = tab.locator("article p .specgen-w").first.text_content() or ""
+            assert len(word) > 1 and user.description["th"].startswith(word)
+            used = _fonts_used(context, tab, "article p .specgen-w")
+            assert [(name, custom) for name, custom, _ in used] == [("Noto Sans Thai", True)], used
+            assert used[0][2] >= len(word) - 2, used  # its glyphs (marks may combine)
+            shoot(tab, "th-user-no-system-font.png", full_page=False)
     finally:
         chromium.close()

@@ -5,10 +5,8 @@ that lists the entry defining the words first (fixtures in site_support.py)."""
 from __future__ import annotations
 
 import collections
-import contextlib
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ import yaml
 
 from conftest import SPEC
 from generator.spec import Spec
-from site_support import search, search_hits, serve, site_from_spec_data, site_path
+from site_support import local_tab, search, search_hits, serve, site_from_spec_data, site_path
 
 pytestmark = pytest.mark.slow
 
@@ -38,42 +36,9 @@ def _pages(site: Path, lang: str) -> dict[str, str]:
     return pages
 
 
-@contextlib.contextmanager
-def _tab(browser: Any, base: str, missing: str = "") -> Iterator[Any]:
-    """A tab like the ``page`` fixture's (only 127.0.0.1 under ``base``, no console errors), where
-    the one address ``missing`` may answer 404."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    problems: list[str] = []
-
-    def route(handle: Any) -> None:
-        if handle.request.url.startswith(base):
-            handle.continue_()
-        else:
-            problems.append(f"request outside {base}: {handle.request.url}")
-            handle.abort()
-
-    context.route("**/*", route)
-    tab = context.new_page()
-    tab.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
-    tab.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    tab.on(
-        "response",
-        lambda r: (
-            problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 and r.url != missing else None
-        ),
-    )
-    tab.set_default_timeout(15_000)
-    try:
-        yield tab
-    finally:
-        context.close()
-    # A 404 document is reported on the console by Chromium; that one is expected.
-    assert [p for p in problems if "404 (File not found)" not in p and "status of 404" not in p] == []
-
-
 def _check_404(browser: Any, base: str, lang: str, home: str) -> None:
     missing = f"{home}no/such/page/"
-    with _tab(browser, base, missing) as tab:
+    with local_tab(browser, base, missing=missing) as (_, tab):
         response = tab.goto(missing)
         assert response is not None and response.status == 404
         assert tab.locator("html").get_attribute("lang") == lang
