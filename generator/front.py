@@ -141,8 +141,10 @@ def _validated(doc: Document, front: FrontCache) -> Spec | None:
     if checks.meaning_problems(view, todo) or metadata_problems(view):
         return None
     spec = build(texts.without_ignores(view))
-    if todo:
-        front.passed.put(store_key, b"".join(sorted(keys.values())))
+    if todo:  # this run's objects, and those of the runs before up to a bound (an edit undone)
+        kept = set(keys.values())
+        kept.update(sorted(passed - kept)[: 3 * len(kept)])
+        front.passed.put(store_key, b"".join(sorted(kept)))
     return spec
 
 

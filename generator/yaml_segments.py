@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from generator.blob_store import BlobStore
@@ -35,9 +36,8 @@ from generator.yaml_source import Document, Path_, Position, _read_events
 GROUPS = ("objects", "endpoints")
 _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: |$)")
 _HEADER = re.compile(r"[a-z]+: *(?:#.*)?")
-# Line breaks other than LF (YAML also breaks lines at these), and a tab, which YAML does not
-# take as indentation: a file with any of them is read whole.
-_ODD = re.compile("[\r\x85\u2028\u2029]")
+# Line breaks other than LF (YAML also breaks lines at these): a file with any of them is read whole.
+_ODD = ("\r", "\x85", "\u2028", "\u2029")
 _FORMAT = b"specgen-segment-1"
 
 # One segment's reading: its value, and its values' and keys' positions as (path below the
@@ -62,18 +62,19 @@ class Layout(NamedTuple):
 
 
 # A line indented by at most two spaces, not blank: the only lines that can start a segment.
-_SHALLOW = re.compile(r"^ {0,2}[^ \n]", re.M)
+# Found after its line break (a pattern that starts with a fixed character is searched for fast).
+_SHALLOW = re.compile(r"\n {0,2}[^ \n]")
+_SHALLOW_FIRST = re.compile(r" {0,2}[^ \n]")
 _BLANK_OR_COMMENT = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*[ ]*(?:#[^\n]*)?")
 
 
 def split(text: str) -> Layout | None:
     """The file's segments, or None when the layout is not one the segments may be trusted for."""
-    if _ODD.search(text):
+    if any(odd in text for odd in _ODD):
         return None
     scan = _Scan(text)
     line = last = 0
-    for found in _SHALLOW.finditer(text):  # the lines indented deeper belong to the segment above
-        offset = found.start()
+    for offset in _shallow_lines(text):  # the lines indented deeper belong to the segment above
         line += text.count("\n", last, offset)
         last = offset
         end = text.find("\n", offset)
@@ -83,6 +84,14 @@ def split(text: str) -> Layout | None:
     if not scan.loose_ok(len(text)):
         return None
     return _layout(text, scan.starts, scan.headers)
+
+
+def _shallow_lines(text: str) -> Iterator[int]:
+    """Where each line indented by at most two spaces (and not blank) starts."""
+    if _SHALLOW_FIRST.match(text):
+        yield 0
+    for found in _SHALLOW.finditer(text):
+        yield found.start() + 1
 
 
 class _Scan:

@@ -188,12 +188,22 @@ def _decode(display: str, raw: bytes, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         problems.append(not_utf8(display, raw, exc))
         return None
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if _only_comments(text):
         problems.append(Problem(display, 1, 1, "", "the file is empty; a spec is a YAML mapping"))
         return None
     return text
+
+
+def _is_content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _only_comments(text: str) -> bool:
+    """Whether a text holds only blank lines and comments (a spec's first lines usually settle it)."""
+    head = text[:4096].splitlines()[:-1]  # the complete lines of the start: the last may be cut
+    if any(_is_content(line) for line in head):
+        return False
+    return not any(_is_content(line) for line in text.splitlines())
 
 
 def _compose(display: str, text: str, problems: list[Problem]) -> yaml.Node | None:

@@ -168,6 +168,11 @@ def test_an_edit_rereads_and_rechecks_only_what_it_touches(tmp_path: Path) -> No
     again = front.FrontCache(tmp_path / "cache", b"test")
     assert _same_as_plain(path, again)
     assert again.checked == ["Crate"]
+    model.objects[2].description = "A crate."  # undone: it passed two runs ago
+    path.write_text(model.text(), encoding="utf-8")
+    undone = front.FrontCache(tmp_path / "cache", b"test")
+    assert _same_as_plain(path, undone)
+    assert undone.checked == [] and undone.segments.misses == 0
 
 
 def test_damaged_entries_are_never_trusted(tmp_path: Path) -> None:
