@@ -318,22 +318,105 @@ def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | Non
     the full reader (:func:`_compose` and :class:`_Builder`) reads the text again from the
     start. The two give the same values and positions; ``tests/test_yaml_fast.py`` checks it.
     """
-    keys: dict[Path_, Position] = {}
-    values: dict[Path_, Position] = {}
+    reader = _Events(display)
     loader = _Loader(text)
-    # One entry a collection being read: [container, its path, the key read and not yet used].
-    stack: list[list[Any]] = []
-    root: Any = None
-    documents = 0
+    try:
+        reader.run(loader.get_event)
+    except (_NotPlain, _Refused, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
+    if reader.documents != 1 or reader.root.__class__ is not dict:
+        return None
+    for path, position in reader.values.items():
+        doc.values.setdefault(path, position)
+    doc.keys.update(reader.keys)
+    root: dict[str, Any] = reader.root
+    return root
 
-    def place(event: Any, value: Any) -> Path_:
-        """Put a value into the collection being read; its path."""
+
+class _Events:
+    """The state of one pass of :func:`_read_events`: the collections being read, and positions."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.keys: dict[Path_, Position] = {}
+        self.values: dict[Path_, Position] = {}
+        # One entry a collection being read: [container, its path, the key read and not yet used].
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def run(self, get_event: Any) -> None:
+        """Read every event up to the end of the stream; _NotPlain where the full reader must decide."""
+        stack = self.stack
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is yaml.ScalarEvent:
+                if stack and stack[-1][2] is None and stack[-1][0].__class__ is dict:
+                    self.key(event, stack[-1])
+                else:
+                    self.scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.start(event, kind is yaml.MappingStartEvent)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+            elif kind is yaml.StreamEndEvent:
+                return
+            elif kind is yaml.AliasEvent:
+                raise _NotPlain
+
+    def key(self, event: Any, top: list[Any]) -> None:
+        """A mapping's key: keys are names, always the text as written."""
+        tag = event.tag
+        text = event.value
+        if tag is None or tag == "!":
+            if text == "<<" and not event.style:
+                raise _NotPlain  # a merge key
+        elif tag != _STR_TAG:
+            raise _NotPlain  # the full reader checks the tag
+        if text in top[0]:
+            raise _NotPlain
+        top[2] = text
+        mark = event.start_mark
+        self.keys[(*top[1], text)] = Position(self.display, mark.line + 1, mark.column + 1)
+
+    def scalar(self, event: Any) -> None:
+        tag = event.tag
+        if tag is None or tag == "!":
+            value: Any = untagged_value(event.value, event.style)
+        elif tag in _SCALAR_TAGS:
+            value = core_value(tag, event.value)
+        else:
+            raise _NotPlain
+        if not self.stack:
+            self.root = value
+        self.place(event, value)
+
+    def start(self, event: Any, mapping: bool) -> None:
+        """A mapping or a list begins."""
+        if event.tag not in (None, "!", _MAP_TAG if mapping else _SEQ_TAG):
+            raise _NotPlain
+        stack = self.stack
+        if len(stack) >= MAX_DEPTH or (stack and stack[-1][2] is None and stack[-1][0].__class__ is dict):
+            raise _NotPlain  # too deep, or a collection as a key
+        container: Any = {} if mapping else []
         if not stack:
-            if documents != 1 or values:
+            self.root = container
+        stack.append([container, self.place(event, container), None])
+
+    def place(self, event: Any, value: Any) -> Path_:
+        """Put a value into the collection being read; its path."""
+        mark = event.start_mark
+        if not self.stack:
+            if self.documents != 1 or self.values:
                 raise _NotPlain  # a second root: the full reader names the second document
-            values[()] = Position(display, event.start_mark.line + 1, event.start_mark.column + 1)
+            self.values[()] = Position(self.display, mark.line + 1, mark.column + 1)
             return ()
-        top = stack[-1]
+        top = self.stack[-1]
         container = top[0]
         if container.__class__ is list:
             path = (*top[1], len(container))
@@ -342,73 +425,8 @@ def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | Non
             path = (*top[1], top[2])
             container[top[2]] = value
             top[2] = None
-        mark = event.start_mark
-        values[path] = Position(display, mark.line + 1, mark.column + 1)
+        self.values[path] = Position(self.display, mark.line + 1, mark.column + 1)
         return path
-
-    try:
-        get_event = loader.get_event
-        while True:
-            event = get_event()
-            kind = event.__class__
-            if kind is yaml.ScalarEvent:
-                tag = event.tag
-                text = event.value
-                if stack and stack[-1][2] is None and stack[-1][0].__class__ is dict:
-                    # A key: keys are names, always the text as written.
-                    if tag is None or tag == "!":
-                        if text == "<<" and not event.style:
-                            raise _NotPlain  # a merge key
-                    elif tag != _STR_TAG:
-                        raise _NotPlain  # the full reader checks the tag
-                    if text in stack[-1][0]:
-                        raise _NotPlain
-                    stack[-1][2] = text
-                    mark = event.start_mark
-                    keys[(*stack[-1][1], text)] = Position(display, mark.line + 1, mark.column + 1)
-                    continue
-                if tag is None or tag == "!":
-                    value: Any = untagged_value(text, event.style)
-                elif tag in _SCALAR_TAGS:
-                    value = core_value(tag, text)
-                else:
-                    raise _NotPlain
-                root = value if not stack else root
-                place(event, value)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                mapping = kind is yaml.MappingStartEvent
-                if event.tag not in (
-                    None,
-                    "!",
-                    "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq",
-                ):
-                    raise _NotPlain
-                if len(stack) >= MAX_DEPTH or (
-                    stack and stack[-1][2] is None and stack[-1][0].__class__ is dict
-                ):
-                    raise _NotPlain  # too deep, or a collection as a key
-                container: Any = {} if mapping else []
-                if not stack:
-                    root = container
-                stack.append([container, place(event, container), None])
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-            elif kind is yaml.StreamEndEvent:
-                break
-            elif kind is yaml.AliasEvent:
-                raise _NotPlain
-    except (_NotPlain, _Refused, yaml.YAMLError):
-        return None
-    finally:
-        loader.dispose()
-    if documents != 1 or root.__class__ is not dict:
-        return None
-    for path, position in values.items():
-        doc.values.setdefault(path, position)
-    doc.keys.update(keys)
-    return root
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
