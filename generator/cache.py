@@ -12,6 +12,8 @@ checkout, ignored by git, or the user's cache folder, ``$XDG_CACHE_HOME/specgen`
   ``__init__``). If the output directory already holds exactly those files, nothing runs.
 - ``jinja/``: Jinja2's own bytecode cache of the compiled templates, keyed by template name
   and checked against the template source on every load.
+- ``front/<toolkit digest>/``: the spec files' segments as read, and the objects known to
+  pass the checks (generator/front.py, generator/yaml_segments.py), each entry checksummed.
 
 The output never depends on the cache: a hit only skips recomputing bytes that would be
 identical, and a miss, a corrupt entry or an unwritable directory just means a full run.

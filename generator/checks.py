@@ -7,7 +7,7 @@ malformed part is skipped here (the schema already reported it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from packaging.version import VERSION_PATTERN
@@ -98,11 +98,16 @@ def _languages(data: dict[str, Any]) -> list[str]:
     return [x for x in langs if isinstance(x, str)] if isinstance(langs, list) else []
 
 
-def text_problems(doc: Document) -> list[Problem]:
-    """Each text has exactly the declared languages, none empty, no control characters."""
+def text_problems(doc: Document, only: Collection[str] | None = None) -> list[Problem]:
+    """Each text has exactly the declared languages, none empty, no control characters (of the
+    objects, those named in ``only``, when given)."""
     langs = _languages(doc.data)
     problems = []
-    for path, text in texts(doc.data):
+    data = doc.data
+    if only is not None:
+        objects = _dict(data.get("objects"))
+        data = {**data, "objects": {name: objects[name] for name in only if name in objects}}
+    for path, text in texts(data):
         if not isinstance(text, dict):
             continue
         for lang in langs:
@@ -133,61 +138,71 @@ def text_problems(doc: Document) -> list[Problem]:
     return problems
 
 
-def object_problems(doc: Document) -> list[Problem]:
-    """Types, scopes, examples and Python names of every object's fields."""
+def object_problems(doc: Document, only: Collection[str] | None = None) -> list[Problem]:
+    """Types, scopes, examples and Python names of every object's fields (of the objects named in
+    ``only``, when given: what one object's fields give depends on it, the names of the objects
+    and scopes, and the objects its fields' types name)."""
     data = doc.data
     objects = _dict(data.get("objects"))
     scopes = _dict(data.get("scopes"))
     problems: list[Problem] = []
     class_names = frozenset(objects)
-    for obj_name, obj in objects.items():
-        fields = _dict(_dict(obj).get("fields"))
-        python_names: dict[str, str] = {}
-        members: dict[str, str] = {}
-        for wire, field in fields.items():
-            path: Path_ = ("objects", obj_name, "fields", wire)
-            if not isinstance(field, dict):
-                continue
-            bad = _bad_char(wire) or _break_in_name(wire)
-            if bad or not wire:
-                problems.append(
-                    doc.problem(
-                        path,
-                        f"a field name must be non-empty, one line, printable ({f'found a {bad}' if bad else 'found an empty name'})",
-                        key=True,
-                    )
+    for obj_name in objects if only is None else only:
+        problems.extend(_fields_problems(doc, obj_name, objects, scopes, class_names))
+    return problems
+
+
+def _fields_problems(
+    doc: Document, obj_name: str, objects: dict[str, Any], scopes: dict[str, Any], class_names: frozenset[str]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    fields = _dict(_dict(objects.get(obj_name)).get("fields"))
+    python_names: dict[str, str] = {}
+    members: dict[str, str] = {}
+    for wire, field in fields.items():
+        path: Path_ = ("objects", obj_name, "fields", wire)
+        if not isinstance(field, dict):
+            continue
+        bad = _bad_char(wire) or _break_in_name(wire)
+        if bad or not wire:
+            problems.append(
+                doc.problem(
+                    path,
+                    f"a field name must be non-empty, one line, printable ({f'found a {bad}' if bad else 'found an empty name'})",
+                    key=True,
                 )
-                continue
-            problems.extend(type_problems(doc, path, field, objects))
-            problems.extend(value_problems(doc, path, field, objects))
-            scope = field.get("scope")
-            if isinstance(scope, str) and scope not in scopes:
-                close = closest(scope, scopes)
-                hint = f"; did you mean {close!r}?" if close else "; declare it under `scopes`"
-                problems.append(doc.problem((*path, "scope"), f"scope {scope!r} is not declared{hint}"))
-            py = naming.field_name(wire, class_names)
-            if py in python_names:
-                problems.append(
-                    doc.problem(
-                        path,
-                        f"fields {python_names[py]!r} and {wire!r} both become the Python name {py!r}; rename one",
-                        key=True,
-                    )
+            )
+            continue
+        problems.extend(type_problems(doc, path, field, objects))
+        problems.extend(value_problems(doc, path, field, objects))
+        scope = field.get("scope")
+        if isinstance(scope, str) and scope not in scopes:
+            close = closest(scope, scopes)
+            hint = f"; did you mean {close!r}?" if close else "; declare it under `scopes`"
+            problems.append(doc.problem((*path, "scope"), f"scope {scope!r} is not declared{hint}"))
+        py = naming.field_name(wire, class_names)
+        if py in python_names:
+            problems.append(
+                doc.problem(
+                    path,
+                    f"fields {python_names[py]!r} and {wire!r} both become the Python name {py!r}; rename one",
+                    key=True,
                 )
-            python_names.setdefault(py, wire)
-            member = naming.enum_member(wire)
-            # One message per pair of keys: a Python-name clash usually clashes as members too.
-            same_pair = python_names[py] == members.get(member)
-            if member in members and field.get("scope") is not None and not same_pair:
-                problems.append(
-                    doc.problem(
-                        path,
-                        f"fields {members[member]!r} and {wire!r} both become the enum member {member!r}; rename one",
-                        key=True,
-                    )
+            )
+        python_names.setdefault(py, wire)
+        member = naming.enum_member(wire)
+        # One message per pair of keys: a Python-name clash usually clashes as members too.
+        same_pair = python_names[py] == members.get(member)
+        if member in members and field.get("scope") is not None and not same_pair:
+            problems.append(
+                doc.problem(
+                    path,
+                    f"fields {members[member]!r} and {wire!r} both become the enum member {member!r}; rename one",
+                    key=True,
                 )
-            if field.get("scope") is not None:
-                members.setdefault(member, wire)
+            )
+        if field.get("scope") is not None:
+            members.setdefault(member, wire)
     return problems
 
 
@@ -312,13 +327,19 @@ def package_problems(doc: Document) -> list[Problem]:
     return problems
 
 
-def meaning_problems(doc: Document) -> list[Problem]:
-    """All meaning checks, all problems at once."""
+def meaning_problems(doc: Document, only: Collection[str] | None = None) -> list[Problem]:
+    """All meaning checks, all problems at once.
+
+    ``only`` names the objects whose own texts and fields to check (generator/front.py knows the
+    others passed before, in the same context); every other check runs whole. A check that
+    looks at one object at a time, and so may take ``only``, must read nothing of the rest of
+    the spec beyond what ``front.py``'s context digest covers.
+    """
     if not isinstance(doc.data, dict):
         return []
     return [
-        *text_problems(doc),
-        *object_problems(doc),
+        *text_problems(doc, only),
+        *object_problems(doc, only),
         *name_checks.name_problems(doc),
         *endpoint_problems(doc),
         *endpoint_checks.request_problems(doc),

@@ -181,14 +181,11 @@ def render(spec_path: Path, templates: Path | None, incremental: Incremental | N
     ``incremental``, the one a long-lived process keeps between runs. Template overrides render
     everything.
     """
-    from generator import cache, overrides, pipeline, units
+    from generator import cache, front, overrides, pipeline, units
     from generator.ir import build_ir
-    from generator.spec import validate_document
     from generator.templating import environment
-    from generator.yaml_source import load_path
 
-    doc = load_path(spec_path)
-    spec = validate_document(doc)
+    doc, spec = front.load(spec_path)  # unchanged parts of the spec from the cache, when it is on
     chosen = overrides.folders(templates, doc)
     with overrides.active(chosen):
         environment().bytecode_cache = cache.jinja_bytecode_cache()

@@ -35,8 +35,8 @@ def type_problems(doc: Document, path: Path_, raw: dict[str, Any], objects: dict
     name = raw.get("type")
     if not isinstance(name, str):
         return []
-    known = known_types(doc.data)
-    if name not in known:
+    if name not in PRIMITIVES and name != "array" and name not in _dict(doc.data.get("objects")):
+        known = known_types(doc.data)  # built only for the message: it lists every object
         close = _TYPE_ALIASES.get(name.lower()) or closest(name, known)
         hint = f"did you mean {close!r}?" if close else f"use one of {', '.join(known)}"
         return [doc.problem((*path, "type"), f"unknown type {name!r}; {hint}")]

@@ -7,16 +7,13 @@ contain. Two readers: one pass over the parser's events for the common case (no 
 nothing to refuse), and the full reader (nesting check, composed node graph, alias expansion
 limit, builder) that names every problem. The first steps aside whenever it is not sure.
 
-Both give scalars their YAML 1.2 core-schema meaning (:func:`core_tag`, :func:`core_value`),
+Both give scalars their YAML 1.2 core-schema meaning (:mod:`generator.yaml_scalars`),
 not PyYAML's YAML 1.1 one, and refuse what JSON cannot hold (NaN, infinity) and any tag
 outside the core schema (``!!timestamp``, ``!!binary``, ``!!python/...``, local tags).
 """
 
 from __future__ import annotations
 
-import functools
-import math
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,165 +23,22 @@ import yaml
 
 from generator.problems import Problem, SpecError, format_path
 from generator.yaml_limits import MAX_DEPTH, expansion_problem, nesting_problem
+from generator.yaml_scalars import (
+    _MAP_TAG,
+    _NON_SPECIFIC,
+    _SCALAR_TAGS,
+    _SEQ_TAG,
+    _STR_TAG,
+    _Loader,
+    _Refused,
+    _tag_problem,
+    core_value,
+    untagged_value,
+)
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
 Path_ = tuple[str | int, ...]
-
-_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
-_STR_TAG = "tag:yaml.org,2002:str"
-_INT_TAG = "tag:yaml.org,2002:int"
-_FLOAT_TAG = "tag:yaml.org,2002:float"
-_BOOL_TAG = "tag:yaml.org,2002:bool"
-_NULL_TAG = "tag:yaml.org,2002:null"
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_SCALAR_TAGS = frozenset({_STR_TAG, _INT_TAG, _FLOAT_TAG, _BOOL_TAG, _NULL_TAG})
-# The YAML 1.2 core schema's tags: the only ones a spec may use (explicitly or not).
-_CORE_TAGS = _SCALAR_TAGS | {_MAP_TAG, _SEQ_TAG}
-# The tag a scalar gets before it is resolved: no tag, or the non-specific ``!``. The loader
-# leaves it there (see _Loader.resolve); the readers resolve it with the core schema.
-_NON_SPECIFIC = "!"
-
-# The YAML 1.2 core schema (YAML 1.2.2, section 10.3.2): how a plain scalar resolves. PyYAML
-# resolves with YAML 1.1, where `1:00` is 60, `010` is 8, `1_000` is 1000, `yes` and `on` are
-# booleans and `2024-01-01` is a date; in YAML 1.2 (as in JSON) `010` is 10, and the others
-# are strings: a field named `on` stays "on", `required: yes` is a string the schema refuses.
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_YAML12_BOOLS = {
-    "true": True,
-    "True": True,
-    "TRUE": True,
-    "false": False,
-    "False": False,
-    "FALSE": False,
-}
-_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = re.compile(
-    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
-)
-# The first characters of every plain scalar that is not a string (besides the empty one).
-_NON_STR_STARTS = frozenset("~nNtTfF-+.0123456789")
-# Python reads at most this many digits into an integer (sys.get_int_max_str_digits), and
-# json.dumps writes no bigger one; a spec never needs one.
-_MAX_INT_DIGITS = 4300
-_INT_LIMIT = 10**_MAX_INT_DIGITS
-_WHAT_FITS = {
-    _INT_TAG: "an integer (such as 10, -3, 0o17 or 0x1F)",
-    _FLOAT_TAG: "a finite number (such as 1.5, -2 or 6e3)",
-    _BOOL_TAG: "true or false",
-    _NULL_TAG: "null, ~ or nothing",
-}
-
-_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """The safe loader, leaving scalars unresolved: the readers resolve them (YAML 1.2 core).
-
-    The composer asks ``resolve`` for the tag of every scalar without an explicit tag; PyYAML
-    would answer with YAML 1.1 (and try its regexes in Python each time). Only the readers can
-    tell a quoted scalar (a string) from a plain one by its style, so the tag stays non-specific.
-    """
-
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            return _NON_SPECIFIC
-        return str(super().resolve(kind, value, implicit))
-
-
-assert not _BaseLoader.yaml_path_resolvers
-
-
-class _Refused(Exception):
-    """A scalar a spec cannot hold; the message says why and what to write instead."""
-
-
-def core_tag(text: str) -> str:
-    """The YAML 1.2 core schema's tag for a plain (unquoted, untagged) scalar."""
-    if not text:
-        return _NULL_TAG
-    if text[0] not in _NON_STR_STARTS:
-        return _STR_TAG
-    if text in _NULLS:
-        return _NULL_TAG
-    if text in _YAML12_BOOLS:
-        return _BOOL_TAG
-    if _INT.fullmatch(text):
-        return _INT_TAG
-    if _FLOAT.fullmatch(text):
-        return _FLOAT_TAG
-    return _STR_TAG
-
-
-def _shown(text: str) -> str:
-    return repr(text if len(text) <= 40 else text[:37] + "...")
-
-
-@functools.lru_cache(maxsize=4096)
-def core_value(tag: str, text: str) -> Any:
-    """A scalar's value under a core tag, resolved or explicit, with its YAML 1.2 meaning.
-
-    ``010`` is 10, ``0o17`` 15, ``0x1F`` 31. Raises _Refused for a text that does not fit
-    its tag (``!!int abc``), for NaN and infinity (JSON, and so OpenAPI, has neither) and
-    for an integer too long to write out. Cached: a spec repeats its scalars many times.
-    """
-    if tag == _STR_TAG:
-        return text
-    if tag == _INT_TAG and _INT.fullmatch(text):
-        try:
-            if text[1:2] in ("o", "x"):  # 0o17, 0x1F (no sign: the core schema has none there)
-                value = int(text[2:], 8 if text[1] == "o" else 16)
-            else:  # decimal, leading zeros included: 010 is 10
-                value = int(text) if len(text.lstrip("+-")) <= _MAX_INT_DIGITS else _INT_LIMIT
-        except ValueError:  # a lower sys.set_int_max_str_digits
-            value = _INT_LIMIT
-        if abs(value) >= _INT_LIMIT:
-            raise _Refused(
-                f"this integer has more than {_MAX_INT_DIGITS} digits; write a smaller one, "
-                "or quote it for a string"
-            )
-        return value
-    if tag == _FLOAT_TAG and _FLOAT.fullmatch(text):
-        if text[-1] in "fFnN":  # .inf, -.Inf, .nan, .NaN, ...
-            raise _Refused(
-                f"{text!r} is not a finite number (JSON, and so OpenAPI, has no NaN or infinity); "
-                "write a finite number, or quote it for a string"
-            )
-        number = float(text)
-        if math.isinf(number):
-            raise _Refused(
-                f"{_shown(text)} is out of the range of a number (it would be infinity); write a "
-                "finite number, or quote it for a string"
-            )
-        return number
-    if tag == _BOOL_TAG and text in _YAML12_BOOLS:
-        return _YAML12_BOOLS[text]
-    if tag == _NULL_TAG and text in _NULLS:
-        return None
-    raise _Refused(
-        f"{_shown(text)} does not fit its tag {_short_tag(tag)!r}; write {_WHAT_FITS[tag]}, or remove the tag"
-    )
-
-
-@functools.lru_cache(maxsize=8192)
-def plain_value(text: str) -> Any:
-    """The value of a plain scalar (YAML 1.2 core schema): ``1:00`` and ``1_000`` are strings."""
-    return core_value(core_tag(text), text)
-
-
-def untagged_value(text: str, style: str | None) -> Any:
-    """The value of a scalar with no tag: quoted and block scalars are strings, plain ones resolve."""
-    if style or (text and text[0] not in _NON_STR_STARTS):
-        return text  # quoted, block, or plain that can only be a string (no cache lookup)
-    return plain_value(text)
-
-
-def _tag_problem(tag: str, kind: str) -> str:
-    """Why a tag cannot stand on a node of this kind ("a mapping", "a list", "a single value")."""
-    if tag not in _CORE_TAGS:
-        return f"YAML tag {_short_tag(tag)!r} is not allowed; a spec uses plain YAML values only (remove the tag)"
-    return f"YAML tag {_short_tag(tag)!r} cannot tag {kind}; remove the tag"
 
 
 class Position(NamedTuple):
@@ -228,11 +82,6 @@ class Document:
 def _position(display: str, node: yaml.Node) -> Position:
     mark = node.start_mark
     return Position(display, mark.line + 1, mark.column + 1)
-
-
-def _short_tag(tag: str) -> str:
-    """A tag as it is written: ``!!python/object`` rather than ``tag:yaml.org,2002:python/object``."""
-    return "!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag
 
 
 class _Builder:
@@ -339,12 +188,22 @@ def _decode(display: str, raw: bytes, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         problems.append(not_utf8(display, raw, exc))
         return None
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if _only_comments(text):
         problems.append(Problem(display, 1, 1, "", "the file is empty; a spec is a YAML mapping"))
         return None
     return text
+
+
+def _is_content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _only_comments(text: str) -> bool:
+    """Whether a text holds only blank lines and comments (a spec's first lines usually settle it)."""
+    head = text[:4096].splitlines()[:-1]  # the complete lines of the start: the last may be cut
+    if any(_is_content(line) for line in head):
+        return False
+    return not any(_is_content(line) for line in text.splitlines())
 
 
 def _compose(display: str, text: str, problems: list[Problem]) -> yaml.Node | None:
@@ -459,22 +318,105 @@ def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | Non
     the full reader (:func:`_compose` and :class:`_Builder`) reads the text again from the
     start. The two give the same values and positions; ``tests/test_yaml_fast.py`` checks it.
     """
-    keys: dict[Path_, Position] = {}
-    values: dict[Path_, Position] = {}
+    reader = _Events(display)
     loader = _Loader(text)
-    # One entry a collection being read: [container, its path, the key read and not yet used].
-    stack: list[list[Any]] = []
-    root: Any = None
-    documents = 0
+    try:
+        reader.run(loader.get_event)
+    except (_NotPlain, _Refused, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
+    if reader.documents != 1 or reader.root.__class__ is not dict:
+        return None
+    for path, position in reader.values.items():
+        doc.values.setdefault(path, position)
+    doc.keys.update(reader.keys)
+    root: dict[str, Any] = reader.root
+    return root
 
-    def place(event: Any, value: Any) -> Path_:
-        """Put a value into the collection being read; its path."""
+
+class _Events:
+    """The state of one pass of :func:`_read_events`: the collections being read, and positions."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.keys: dict[Path_, Position] = {}
+        self.values: dict[Path_, Position] = {}
+        # One entry a collection being read: [container, its path, the key read and not yet used].
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def run(self, get_event: Any) -> None:
+        """Read every event up to the end of the stream; _NotPlain where the full reader must decide."""
+        stack = self.stack
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is yaml.ScalarEvent:
+                if stack and stack[-1][2] is None and stack[-1][0].__class__ is dict:
+                    self.key(event, stack[-1])
+                else:
+                    self.scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.start(event, kind is yaml.MappingStartEvent)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+            elif kind is yaml.StreamEndEvent:
+                return
+            elif kind is yaml.AliasEvent:
+                raise _NotPlain
+
+    def key(self, event: Any, top: list[Any]) -> None:
+        """A mapping's key: keys are names, always the text as written."""
+        tag = event.tag
+        text = event.value
+        if tag is None or tag == "!":
+            if text == "<<" and not event.style:
+                raise _NotPlain  # a merge key
+        elif tag != _STR_TAG:
+            raise _NotPlain  # the full reader checks the tag
+        if text in top[0]:
+            raise _NotPlain
+        top[2] = text
+        mark = event.start_mark
+        self.keys[(*top[1], text)] = Position(self.display, mark.line + 1, mark.column + 1)
+
+    def scalar(self, event: Any) -> None:
+        tag = event.tag
+        if tag is None or tag == "!":
+            value: Any = untagged_value(event.value, event.style)
+        elif tag in _SCALAR_TAGS:
+            value = core_value(tag, event.value)
+        else:
+            raise _NotPlain
+        if not self.stack:
+            self.root = value
+        self.place(event, value)
+
+    def start(self, event: Any, mapping: bool) -> None:
+        """A mapping or a list begins."""
+        if event.tag not in (None, "!", _MAP_TAG if mapping else _SEQ_TAG):
+            raise _NotPlain
+        stack = self.stack
+        if len(stack) >= MAX_DEPTH or (stack and stack[-1][2] is None and stack[-1][0].__class__ is dict):
+            raise _NotPlain  # too deep, or a collection as a key
+        container: Any = {} if mapping else []
         if not stack:
-            if documents != 1 or values:
+            self.root = container
+        stack.append([container, self.place(event, container), None])
+
+    def place(self, event: Any, value: Any) -> Path_:
+        """Put a value into the collection being read; its path."""
+        mark = event.start_mark
+        if not self.stack:
+            if self.documents != 1 or self.values:
                 raise _NotPlain  # a second root: the full reader names the second document
-            values[()] = Position(display, event.start_mark.line + 1, event.start_mark.column + 1)
+            self.values[()] = Position(self.display, mark.line + 1, mark.column + 1)
             return ()
-        top = stack[-1]
+        top = self.stack[-1]
         container = top[0]
         if container.__class__ is list:
             path = (*top[1], len(container))
@@ -483,73 +425,8 @@ def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | Non
             path = (*top[1], top[2])
             container[top[2]] = value
             top[2] = None
-        mark = event.start_mark
-        values[path] = Position(display, mark.line + 1, mark.column + 1)
+        self.values[path] = Position(self.display, mark.line + 1, mark.column + 1)
         return path
-
-    try:
-        get_event = loader.get_event
-        while True:
-            event = get_event()
-            kind = event.__class__
-            if kind is yaml.ScalarEvent:
-                tag = event.tag
-                text = event.value
-                if stack and stack[-1][2] is None and stack[-1][0].__class__ is dict:
-                    # A key: keys are names, always the text as written.
-                    if tag is None or tag == "!":
-                        if text == "<<" and not event.style:
-                            raise _NotPlain  # a merge key
-                    elif tag != _STR_TAG:
-                        raise _NotPlain  # the full reader checks the tag
-                    if text in stack[-1][0]:
-                        raise _NotPlain
-                    stack[-1][2] = text
-                    mark = event.start_mark
-                    keys[(*stack[-1][1], text)] = Position(display, mark.line + 1, mark.column + 1)
-                    continue
-                if tag is None or tag == "!":
-                    value: Any = untagged_value(text, event.style)
-                elif tag in _SCALAR_TAGS:
-                    value = core_value(tag, text)
-                else:
-                    raise _NotPlain
-                root = value if not stack else root
-                place(event, value)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                mapping = kind is yaml.MappingStartEvent
-                if event.tag not in (
-                    None,
-                    "!",
-                    "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq",
-                ):
-                    raise _NotPlain
-                if len(stack) >= MAX_DEPTH or (
-                    stack and stack[-1][2] is None and stack[-1][0].__class__ is dict
-                ):
-                    raise _NotPlain  # too deep, or a collection as a key
-                container: Any = {} if mapping else []
-                if not stack:
-                    root = container
-                stack.append([container, place(event, container), None])
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-            elif kind is yaml.StreamEndEvent:
-                break
-            elif kind is yaml.AliasEvent:
-                raise _NotPlain
-    except (_NotPlain, _Refused, yaml.YAMLError):
-        return None
-    finally:
-        loader.dispose()
-    if documents != 1 or root.__class__ is not dict:
-        return None
-    for path, position in values.items():
-        doc.values.setdefault(path, position)
-    doc.keys.update(keys)
-    return root
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
