@@ -8,8 +8,9 @@ has staged the project again. It serves as ``mkdocs serve`` does (MkDocs' ``Live
 site in a temporary folder, a fresh config for each build, open pages reload when a build is done),
 with two differences:
 
-1. It rebuilds when FILE changes (polled every 50 ms), never on the staged files themselves: no build
-   starts on a half-written staging folder, and none waits for ``mkdocs serve``'s 0.5 s poll.
+1. It rebuilds when FILE changes (polled every 25 ms), never on the staged files themselves: no build
+   starts on a half-written staging folder, and none waits for ``mkdocs serve``'s 0.5 s poll, nor
+   for its 0.1 s of quiet after a change (FILE is written once, by a rename).
 2. A rebuild renders only what changed, when it can. With the config and the set of pages as the last
    build had them, it is MkDocs' dirty build (``mkdocs build --dirty``: only pages whose source is
    newer than their HTML are rendered, and files copied only when newer), which the site's hooks
@@ -56,7 +57,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.theme import Theme  # noqa: E402
 
 log = logging.getLogger("mkdocs.specgen_serve")
-TRIGGER_POLL_S = 0.05
+TRIGGER_POLL_S = 0.025
 # What MkDocs logs at the start of every dirty build (a warning, so a strict build would stop).
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 # mkdocs-static-i18n builds its other languages dirty when this is in sys.argv (it cannot see the
@@ -215,6 +216,7 @@ def serve(config_file: Path, host: str, port: int, trigger: Path, partial: bool 
             mount_path=urlsplit(config.site_url or "/").path,
             polling_interval=TRIGGER_POLL_S,
         )
+        server.build_delay = 0.0  # the trigger is written once, whole: no burst of changes to wait out
         builder.serve_url = config.site_url = server.url
         server.error_handler = lambda code: _error_page(site_dir, code)
         with theme_work_kept():
