@@ -89,7 +89,7 @@ class Timings:
     def _per_language(self, original: Callable[..., Any]) -> Callable[..., Any]:
         def timed(config: Any, **kwargs: Any) -> Any:
             i18n = config.plugins.get("i18n")
-            locale = str(i18n.current_language) if i18n is not None else "-"
+            locale = str(i18n.current_language or i18n.default_language) if i18n is not None else "-"
             nested_before, start = self.nested, time.perf_counter()
             try:
                 return original(config, **kwargs)
