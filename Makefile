@@ -76,8 +76,9 @@ docs: $(DOCS_STAMP) $(NODE_STAMP)
 	  $(BIN)/mkdocs build --strict --config-file $(DOCS_SRC)/mkdocs.yml
 
 # The edit -> see loop: regenerate $(OUT)/ on every save of the spec or a template, stage the MkDocs
-# project again, and serve it with MkDocs' live reload on 127.0.0.1 (open pages reload themselves).
-# Ctrl-C stops the watch and the server.
+# project again, and serve it with MkDocs' live reload on 127.0.0.1 (docs_site/serve.py: it renders
+# again only the pages whose source changed; open pages reload themselves). Ctrl-C stops the watch
+# and the server.
 serve-docs: $(DOCS_STAMP)
 	NO_MKDOCS_2_WARNING=1 PYTHAINLP_DATA=$(CURDIR)/build/pythainlp-data \
 	  $(BIN)/python -m generator.site_live --spec $(SPEC) --out $(OUT) --stage build/live/docs-src --port $(PORT)

@@ -9,7 +9,8 @@ the memory of a watch session over many edits. Run by ``make bench`` (bench/run.
    The watch's RSS (/proc/PID/status VmRSS) after the warm-up and after the edits: the growth.
 2. ``python -m generator.site_live`` (``make serve-docs``) on another copy, Debian's Chromium on the Thai
    User page; each round saves a new Thai description and times save -> the text in the page (the page
-   reloads itself), median over ``--page-rounds``.
+   reloads itself), median over ``--page-rounds``. ``--only page`` runs this part alone and prints its
+   raw numbers as JSON.
 
 Prints a Markdown section (the fragment bench/run.py adds to RESULTS.md) and writes the raw numbers as JSON.
 """
@@ -154,7 +155,7 @@ def _free_port() -> int:
 
 
 def live_page(rounds: int) -> dict[str, Any]:
-    """Save -> the new text in the open page, through the live site (watch, staging, mkdocs serve)."""
+    """Save -> the new text in the open page, through the live site (watch, staging, the docs server)."""
     from playwright.sync_api import sync_playwright
 
     folder = WORK / "page"
@@ -220,11 +221,17 @@ WHERE_THE_TIME_GOES = [
     "Where the time goes. Save -> files is one in-process `generate` (no interpreter start-up) that "
     "renders only the units the save changed (generator/units.py) and writes only the files that "
     "changed (the rest are hard-linked and keep their mtime); black no longer runs on the TikTok "
-    "spec. Save -> page is that plus staging (about 0.15 s of CPU) plus `mkdocs serve` rebuilding "
-    "the whole site, which is most of it. Closing it: `mkdocs serve --dirty` now could rebuild only "
-    "the changed pages (unchanged ones keep their bytes and mtime), but its search index would then "
-    "cover only the rebuilt pages (MkDocs' known limit of `--dirty`), so the site would need its "
-    "own incremental search index.",
+    "spec. Save -> page is that, plus staging the MkDocs project (about 0.15 s of CPU), plus the live "
+    "server's rebuild (docs_site/serve.py), plus the browser's reload. The server starts a build as "
+    "soon as the staging is complete (a trigger file, polled every 25 ms; `mkdocs serve` polled the "
+    "staged files every 0.5 s and could start on a half-written staging), and the build is partial: "
+    "a dirty MkDocs build renders only the pages whose staged source changed (here the Thai User page "
+    "and the bilingual User page of each language), the search hook completes the index from the "
+    "last build, and the theme's templates are compiled once per session. What is left of a rebuild "
+    "is per-language overhead of MkDocs and mkdocs-static-i18n (config, file lists, navigation, the "
+    "404 pages and sitemaps, the search index written and segmented), about as much as the pages "
+    "themselves; `bench/profile_site.py` times a rebuild per language, hook and page. A save that "
+    "changes the config (a navigation title, a page added) still rebuilds the whole site.",
 ]
 
 
@@ -251,7 +258,7 @@ def markdown(results: dict[str, Any]) -> str:
         f"| save -> reloaded page (`make serve-docs`, Chromium) | {p_med:.2f} s | {min(page['save_to_page_s']):.2f}-"
         f"{max(page['save_to_page_s']):.2f} s | {page['rounds']} | <= {TARGET_PAGE_S} s | "
         f"{_verdict(p_med, TARGET_PAGE_S)} |",
-        f"| of which `mkdocs serve` rebuilding the whole site (its own log) | "
+        f"| of which the live server's rebuild (its own log; only the changed pages) | "
         f"{statistics.median(page['mkdocs_rebuild_s'] or [0.0]):.2f} s | | {len(page['mkdocs_rebuild_s'])} | | |",
         f"| watch RSS after {WARM_UP} warm-up saves -> after {files['edits']} more | {before / 1024:.1f} -> "
         f"{after / 1024:.1f} MiB ({growth:+.1%}) | | {files['edits']} | < +{TARGET_RSS:.0%} | "
@@ -270,8 +277,14 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=200)
     parser.add_argument("--page-rounds", type=int, default=5)
     parser.add_argument("--json", type=Path, default=HERE / "work" / "watch.json")
+    parser.add_argument("--only", choices=["page"], help="run only save -> page; print its numbers as JSON")
     args = parser.parse_args()
     results: dict[str, Any] = {"load": os.getloadavg()[0]}
+    if args.only == "page":
+        page = live_page(args.page_rounds)
+        page["median_s"] = statistics.median(page["save_to_page_s"])
+        print(json.dumps({**results, "page": page}, indent=2))
+        return
     print(f"(7) specgen watch: {args.edits} saves", file=sys.stderr, flush=True)
     results["files"] = watch_session(args.edits)
     print(f"(7) make serve-docs: {args.page_rounds} saves in the browser", file=sys.stderr, flush=True)

@@ -1,9 +1,10 @@
 """`make serve-docs`, live: a writer saves the spec and the open page shows the new text by itself.
 
-The live server (python -m generator.site_live: the watch plus `mkdocs serve`) runs on a temp
-copy of the spec, on 127.0.0.1 and a free port; Debian's Chromium (the shared `browser` fixture)
-opens the Thai User page, the test edits a Thai description in the spec file and waits, without
-reloading, for the new text; then it stops the server with SIGINT (exit 0, mkdocs gone too).
+The live server (python -m generator.site_live: the watch plus its child docs_site/serve.py, MkDocs'
+live-reload server) runs on a temp copy of the spec, on 127.0.0.1 and a free port; Debian's Chromium
+(the shared `browser` fixture) opens the Thai User page, the test edits a Thai description in the
+spec file and waits, without reloading, for the new text; then it stops the server with SIGINT
+(exit 0, the child gone too).
 Every wait polls with a timeout; nothing here is a timing assertion.
 """
 
@@ -159,14 +160,14 @@ def test_a_saved_thai_description_appears_in_the_open_page(browser: Any, live: L
     assert not problems, "\n".join(problems)
 
     mkdocs = _children(live.proc.pid)
-    assert mkdocs, "no mkdocs serve child"
+    assert mkdocs, "no docs server child"
     try:
         live.proc.send_signal(signal.SIGINT)
         assert live.proc.wait(60) == 0, live.output()[-5000:]
         deadline = time.monotonic() + 60
         while any(_alive(pid) for pid in mkdocs) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not any(_alive(pid) for pid in mkdocs), "mkdocs serve outlived the live server"
+        assert not any(_alive(pid) for pid in mkdocs), "the docs server outlived the live server"
     finally:
         live.kill_all([live.proc.pid, *mkdocs])
     log = live.output()

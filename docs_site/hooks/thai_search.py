@@ -43,6 +43,15 @@
    phrase, not any one of its words) and weighs entries by length (lunr's usual b = 0.75;
    Material sets 0), so the short entry that defines a word ranks above a long section that
    mentions it. Each named row weighs twice a section (ROW_BOOST), times its page's boost.
+
+8. Partial rebuilds (``make serve-docs``, docs_site/serve.py): a dirty MkDocs build renders only
+   the pages whose source changed, and the search plugin then indexes only those. The hook
+   keeps each page's entries (rows included) from the last build in this process, and a build
+   that rendered only some pages gets every other page's entries from there, in the order of a
+   full build: the index stays the full build's (tests/test_docs_partial.py). A page missing
+   from both (no earlier build) is a warning, so a strict build fails rather than lose it.
+   Segmenting a text is cached (the same text always splits the same way), so a rebuild
+   segments only new text.
 """
 
 from __future__ import annotations
@@ -54,6 +63,7 @@ import os
 import posixpath
 import re
 import shutil
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -132,15 +142,71 @@ EMPTY_SITEMAP = (
 )
 # Each language build's 404 page, by locale, until the last build is done.
 _error_pages: dict[str, str] = {}
+# The pages of this build, every language's, in the order the search plugin indexes them, and
+# those of them it rendered (all, unless the build is dirty).
+_page_order: list[str] = []
+_rendered: set[str] = set()
+# Each page's search entries (rows included, before splitting and segmenting) as the last build
+# in this process left them: a partial build's other pages keep theirs.
+_last_entries: dict[str, list[dict[str, Any]]] = {}
+
+
+@lru_cache(maxsize=65536)
+def _thai_words(run: str) -> str:
+    """A Thai run with U+200B between its words (the same run always splits the same way)."""
+    return ZWSP.join(w for w in word_tokenize(run, engine="newmm", keep_whitespace=False) if w)
 
 
 def segment_thai(text: str) -> str:
     """``text`` with U+200B between Thai words; everything else is left as it is."""
+    return THAI_RUN.sub(lambda m: _thai_words(m.group(0)), text.replace(ZWSP, ""))
 
-    def words(match: re.Match[str]) -> str:
-        return ZWSP.join(w for w in word_tokenize(match.group(0), engine="newmm", keep_whitespace=False) if w)
 
-    return THAI_RUN.sub(words, text.replace(ZWSP, ""))
+def _building_a_language(config: Any) -> bool:
+    """Whether this is one of mkdocs-static-i18n's builds of another language, inside the first."""
+    i18n = config["plugins"].get("i18n")
+    return i18n is not None and bool(getattr(i18n, "building", False))
+
+
+def on_pre_build(config: Any) -> None:
+    """A new site build: forget what an earlier one (maybe failed half-way) left of its pages."""
+    if _building_a_language(config):
+        return
+    _row_entries.clear()
+    _error_pages.clear()
+    _page_order.clear()
+    _rendered.clear()
+
+
+def on_env(env: Any, config: Any, files: Any) -> None:
+    """Note this language's pages, in the order the search plugin indexes them."""
+    _page_order.extend(f.page.url if f.page is not None else f.url for f in files.documentation_pages())
+
+
+def _page_of(location: str) -> str:
+    return location.partition("#")[0]
+
+
+def complete_entries(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The index's entries with every page's, when this build rendered only some pages.
+
+    A full build's entries are kept as they are (and remembered); after a partial one, each
+    page not rendered gets its entries from the last build, in the order of a full build."""
+    new: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        new.setdefault(_page_of(doc["location"]), []).append(doc)
+    if not set(_page_order) - _rendered:
+        result = docs
+    else:
+        missing = sorted(p for p in _page_order if p not in _rendered and p not in _last_entries)
+        if missing:
+            log.warning("a partial build without an earlier one: no search entries for %s", missing)
+        pages = [*_page_order, *(p for p in new if p not in _page_order)]
+        result = [d for p in pages for d in (new.get(p, []) if p in _rendered else _last_entries.get(p, []))]
+    _last_entries.clear()
+    for doc in result:
+        _last_entries.setdefault(_page_of(doc["location"]), []).append(doc)
+    return result
 
 
 def _row_id(name: str, taken: set[str]) -> str:
@@ -186,6 +252,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
     html = TABLE.sub(table, html)
     _row_entries[page.url] = entries
+    _rendered.add(page.url)
     return html
 
 
@@ -201,6 +268,7 @@ def _add_row_entries(index: Path) -> None:
             "no search entry for the pages %s: their table rows are not searchable", sorted(_row_entries)
         )
     _row_entries.clear()
+    docs = complete_entries(docs)
     index.write_text(json.dumps({**data, "docs": docs}, ensure_ascii=False), "utf-8")
 
 
@@ -273,7 +341,7 @@ def _segment_index(index: Path) -> None:
 
 
 def _patch_worker(worker: Path) -> None:
-    js = worker.read_text("utf-8")
+    js = original = worker.read_text("utf-8")
     for old, new in WORKER_PATCHES:
         if js.count(new) == 1 and old not in js:
             continue  # patched already
@@ -286,7 +354,8 @@ def _patch_worker(worker: Path) -> None:
             )
             continue
         js = js.replace(old, new)
-    worker.write_text(js, "utf-8")
+    if js != original:  # a partial build keeps the worker it patched before
+        worker.write_text(js, "utf-8")
 
 
 def _other_languages(config: Any) -> list[str]:
@@ -325,20 +394,20 @@ def _rebase(page: Path, language_root: Path) -> None:
     if '<script id="__config"' not in html:
         return  # not a Material page (the API explorer's frame)
     base = posixpath.relpath(language_root.as_posix(), page.parent.as_posix())
-    html, count = CONFIG_BASE.subn(lambda m: f'{m.group(1)}"{base}"', html)
+    rebased, count = CONFIG_BASE.subn(lambda m: f'{m.group(1)}"{base}"', html)
     if count != 1:
         log.warning(
             "%s: Material's config (its base) not found once; search would use another language", page
         )
         return
-    page.write_text(html, "utf-8")
+    if rebased != html:  # a page a partial build did not render again is rebased already
+        page.write_text(rebased, "utf-8")
 
 
 @event_priority(-200)  # after the search plugin and the i18n plugin (-100), which builds the other languages
 def on_post_build(config: Any) -> None:
     """One index per language, Thai segmented in each; the worker's query splitting widened."""
-    i18n = config["plugins"].get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if _building_a_language(config):
         return  # a language's build inside the i18n plugin's: the merged index is not complete yet
     site = Path(config["site_dir"])
     workers = sorted(site.glob("assets/javascripts/workers/search.*.min.js"))

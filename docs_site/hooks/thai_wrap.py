@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -65,16 +66,19 @@ VOID = frozenset(
 SHORT_CELL = 32
 
 
+@lru_cache(maxsize=65536)
+def _words(run: str) -> str:
+    """HTML for one Thai run: its words kept whole, ``<wbr>`` between them (cached: a rebuild
+    splits only runs it has not seen; the same run always splits the same way)."""
+    parts = [w for w in word_tokenize(run, engine="newmm", keep_whitespace=False) if w]
+    if "".join(parts) != run:  # never change the text: leave a run we cannot split
+        return run
+    return "<wbr>".join(f'<span class="{WORD_CLASS}">{w}</span>' if len(w) > 1 else w for w in parts)
+
+
 def break_thai(text: str) -> str:
     """HTML for a run of (escaped) text: Thai words kept whole, ``<wbr>`` between them."""
-
-    def words(match: re.Match[str]) -> str:
-        parts = [w for w in word_tokenize(match.group(0), engine="newmm", keep_whitespace=False) if w]
-        if "".join(parts) != match.group(0):  # never change the text: leave a run we cannot split
-            return match.group(0)
-        return "<wbr>".join(f'<span class="{WORD_CLASS}">{w}</span>' if len(w) > 1 else w for w in parts)
-
-    return THAI_RUN.sub(words, text)
+    return THAI_RUN.sub(lambda m: _words(m.group(0)), text)
 
 
 class _Rewriter(HTMLParser):
