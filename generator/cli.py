@@ -181,8 +181,7 @@ def render(spec_path: Path, templates: Path | None, incremental: Incremental | N
     ``incremental``, the one a long-lived process keeps between runs. Template overrides render
     everything.
     """
-    from generator import cache, overrides, pipeline, units
-    from generator.ir import build_ir
+    from generator import cache, ir_cache, overrides, pipeline, units
     from generator.spec import validate_document
     from generator.templating import environment
     from generator.yaml_source import load_path
@@ -192,13 +191,14 @@ def render(spec_path: Path, templates: Path | None, incremental: Incremental | N
     chosen = overrides.folders(templates, doc)
     with overrides.active(chosen):
         environment().bytecode_cache = cache.jinja_bytecode_cache()
-        project = build_ir(spec)
+        unit_cache = None if chosen or incremental is not None else units.UnitCache.for_run()
+        project = ir_cache.build_ir(spec, unit_cache)
         if chosen:
             files = pipeline.render_project(project, one_process=True)
         elif incremental is not None:
             files = incremental.render_project(project)
         else:
-            files = pipeline.render_project(project, unit_cache=units.UnitCache.for_run())
+            files = pipeline.render_project(project, unit_cache=unit_cache)
         return Rendered(project, files, chosen)
 
 

@@ -5,6 +5,7 @@ Templates read this and never look anything up or compute; renderers turn it int
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -234,7 +235,8 @@ def _field(f: FieldSpec, context: _Context, owner: str) -> FieldIR:
     )
 
 
-def _object(o: ObjectSpec, context: _Context, module: str) -> ObjectIR:
+def object_ir(o: ObjectSpec, context: _Context, module: str) -> ObjectIR:
+    """One object's IR."""
     fields = tuple(_field(f, context, o.name) for f in o.fields)
     snake = naming.snake(o.name)
     return ObjectIR(
@@ -252,6 +254,22 @@ def _object(o: ObjectSpec, context: _Context, module: str) -> ObjectIR:
         build_fields_param=f"build_{snake}_fields_param",
         module=module,
     )
+
+
+def object_inputs(o: ObjectSpec, context: _Context, module: str) -> tuple[Any, ...]:
+    """Everything :func:`_object` reads besides the toolkit: the object's spec and what it takes from
+    the rest of the spec (the languages, its module, which of its fields' names are class names,
+    which of its references are forward). Equal inputs give an equal ObjectIR (generator/ir_cache.py)."""
+    taken = tuple(f.wire_name for f in o.fields if naming.field_name(f.wire_name) in context.reserved)
+    forward = tuple(
+        (f.wire_name, context.rank[used] >= context.rank[o.name])
+        for f in o.fields
+        if (used := ir_types.ref_object(f.type)) is not None
+    )
+    return (o, context.languages, module, taken, forward)
+
+
+ObjectMaker = Callable[[ObjectSpec, _Context, str], ObjectIR]
 
 
 def _uses(objects: tuple[ObjectSpec, ...]) -> dict[str, list[str]]:
@@ -291,15 +309,20 @@ def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[Mod
     return tuple(modules)
 
 
-def build_ir(spec: Spec) -> ProjectIR:
-    """Decide everything the renderers need from a validated spec."""
+def build_ir(spec: Spec, make_object: ObjectMaker | None = None) -> ProjectIR:
+    """Decide everything the renderers need from a validated spec.
+
+    ``make_object`` builds each object's IR in place of :func:`object_ir` (which it must agree
+    with): generator/ir_cache.py's loads unchanged objects from the cache.
+    """
+    make_object = make_object or object_ir
     classes = {o.name: o.name for o in spec.objects}
     uses = _uses(spec.objects)
     order = graph.dependency_order(uses)
     rank = {name: i for i, name in enumerate(order)}  # position in the models module
     group = graph.cycles(uses)
     context = _Context(spec.languages, classes, frozenset(classes.values()), rank)
-    objects = tuple(_object(o, context, "_" + naming.snake(group[o.name])) for o in spec.objects)
+    objects = tuple(make_object(o, context, "_" + naming.snake(group[o.name])) for o in spec.objects)
     by_name = {o.name: o for o in objects}
     scopes = tuple(
         ScopeIR(
