@@ -20,6 +20,7 @@ from generator.problems import SpecError
 
 if TYPE_CHECKING:
     from generator.ir import ProjectIR
+    from generator.output_record import OutputRecord
     from generator.pipeline import Incremental
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
@@ -202,6 +203,15 @@ def render(spec_path: Path, templates: Path | None, incremental: Incremental | N
         return Rendered(project, files, chosen)
 
 
+def _output_record(out: Path, files: dict[str, str]) -> OutputRecord | None:
+    """What generate last left in ``out`` (generator/output_record.py), when the cache is on."""
+    from generator import cache
+    from generator.output_record import OutputRecord
+
+    base = cache.directory()
+    return OutputRecord(base / "outputs", out, files) if base is not None else None
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "watch":
         from generator import watch
@@ -242,7 +252,10 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_STALE
-    comparison = writer.write_tree(args.out, files)
+    record = _output_record(args.out, files)
+    comparison = writer.write_tree(args.out, files, record.proven if record else None)
+    if record is not None:
+        record.save(args.out)
     if comparison.clean:
         print(f"{args.out}: up to date ({len(files)} files)")
     else:
