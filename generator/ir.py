@@ -309,22 +309,8 @@ def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[Mod
     return tuple(modules)
 
 
-def build_ir(spec: Spec, make_object: ObjectMaker | None = None) -> ProjectIR:
-    """Decide everything the renderers need from a validated spec.
-
-    ``make_object`` builds each object's IR in place of :func:`object_ir` (which it must agree
-    with): generator/ir_cache.py's loads unchanged objects from the cache.
-    """
-    make_object = make_object or object_ir
-    classes = {o.name: o.name for o in spec.objects}
-    uses = _uses(spec.objects)
-    order = graph.dependency_order(uses)
-    rank = {name: i for i, name in enumerate(order)}  # position in the models module
-    group = graph.cycles(uses)
-    context = _Context(spec.languages, classes, frozenset(classes.values()), rank)
-    objects = tuple(make_object(o, context, "_" + naming.snake(group[o.name])) for o in spec.objects)
-    by_name = {o.name: o for o in objects}
-    scopes = tuple(
+def _scopes(spec: Spec, objects: tuple[ObjectIR, ...]) -> tuple[ScopeIR, ...]:
+    return tuple(
         ScopeIR(
             name=s.name,
             member=naming.enum_member(s.name),
@@ -340,6 +326,24 @@ def build_ir(spec: Spec, make_object: ObjectMaker | None = None) -> ProjectIR:
         )
         for s in spec.scopes
     )
+
+
+def build_ir(spec: Spec, make_object: ObjectMaker | None = None) -> ProjectIR:
+    """Decide everything the renderers need from a validated spec.
+
+    ``make_object`` builds each object's IR in place of :func:`object_ir` (which it must agree
+    with): generator/ir_cache.py's loads unchanged objects from the cache.
+    """
+    make_object = make_object or object_ir
+    classes = {o.name: o.name for o in spec.objects}
+    uses = _uses(spec.objects)
+    order = graph.dependency_order(uses)
+    rank = {name: i for i, name in enumerate(order)}  # position in the models module
+    group = graph.cycles(uses)
+    context = _Context(spec.languages, classes, frozenset(classes.values()), rank)
+    objects = tuple(make_object(o, context, "_" + naming.snake(group[o.name])) for o in spec.objects)
+    by_name = {o.name: o for o in objects}
+    scopes = _scopes(spec, objects)
     model_order = tuple(by_name[name] for name in order)
     errors = error_table(spec)
     endpoints = tuple(
