@@ -73,7 +73,13 @@ def run_key(sources: list[tuple[str, bytes]]) -> str:
 
 
 def _hashes(files: dict[str, str]) -> dict[str, str]:
-    return {path: hashlib.sha256(text.encode("utf-8")).hexdigest() for path, text in sorted(files.items())}
+    from generator.output_record import manifest_hashes  # what the manifest already hashed
+
+    known = manifest_hashes(files)
+    return {
+        path: known.get(path) or hashlib.sha256(text.encode("utf-8")).hexdigest()
+        for path, text in sorted(files.items())
+    }
 
 
 def lookup(key: str) -> dict[str, str] | None:

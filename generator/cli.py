@@ -20,6 +20,7 @@ from generator.problems import SpecError
 
 if TYPE_CHECKING:
     from generator.ir import ProjectIR
+    from generator.output_record import OutputRecord
     from generator.pipeline import Incremental
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
@@ -181,22 +182,31 @@ def render(spec_path: Path, templates: Path | None, incremental: Incremental | N
     ``incremental``, the one a long-lived process keeps between runs. Template overrides render
     everything.
     """
-    from generator import cache, front, overrides, pipeline, units
-    from generator.ir import build_ir
+    from generator import cache, front, ir_cache, overrides, pipeline, units
     from generator.templating import environment
 
     doc, spec = front.load(spec_path)  # unchanged parts of the spec from the cache, when it is on
     chosen = overrides.folders(templates, doc)
     with overrides.active(chosen):
         environment().bytecode_cache = cache.jinja_bytecode_cache()
-        project = build_ir(spec)
+        unit_cache = None if chosen or incremental is not None else units.UnitCache.for_run()
+        project = ir_cache.build_ir(spec, unit_cache)
         if chosen:
             files = pipeline.render_project(project, one_process=True)
         elif incremental is not None:
             files = incremental.render_project(project)
         else:
-            files = pipeline.render_project(project, unit_cache=units.UnitCache.for_run())
+            files = pipeline.render_project(project, unit_cache=unit_cache)
         return Rendered(project, files, chosen)
+
+
+def _output_record(out: Path, files: dict[str, str]) -> OutputRecord | None:
+    """What generate last left in ``out`` (generator/output_record.py), when the cache is on."""
+    from generator import cache
+    from generator.output_record import OutputRecord
+
+    base = cache.directory()
+    return OutputRecord(base / "outputs", out, files) if base is not None else None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -239,7 +249,10 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_STALE
-    comparison = writer.write_tree(args.out, files)
+    record = _output_record(args.out, files)
+    comparison = writer.write_tree(args.out, files, record.proven if record else None)
+    if record is not None:
+        record.save(args.out)
     if comparison.clean:
         print(f"{args.out}: up to date ({len(files)} files)")
     else:

@@ -20,6 +20,8 @@ def py_str(text: str) -> str:
     ``repr`` is the base: it escapes backslashes, quotes, line breaks and every
     non-printable character. Black prefers double quotes unless that needs more escapes.
     """
+    if text.isprintable() and '"' not in text and "'" not in text and "\\" not in text:
+        return f'"{text}"'  # what repr gives in double quotes: nothing to escape (the common case)
     literal = repr(text)
     if literal.startswith("'") and '"' not in text:
         body = literal[1:-1].replace("\\'", "'")
@@ -39,6 +41,10 @@ def py_docstring(text: str) -> str:
     third of a run, or the last character), so ``say "hi"`` reads as written; non-printable
     characters become escapes; trailing spaces of each line are dropped (black would drop them).
     """
+    if '"' not in text and "\\" not in text and "\t" not in text:
+        lines = text.split("\n")
+        if all(line.isprintable() for line in lines):  # nothing to escape (the common case)
+            return "\n".join(line.rstrip(" ") for line in lines).strip("\n") or " "
     out: list[str] = []
     run = 0  # unescaped double quotes just emitted
     for char in text:

@@ -5,11 +5,11 @@ Templates read this and never look anything up or compute; renderers turn it int
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator import graph, naming
-from generator.escaping import py_str
+from generator import graph, ir_types, naming
 from generator.ir_endpoints import (
     EndpointIR,
     ErrorIR,
@@ -24,8 +24,8 @@ from generator.ir_endpoints import (
 )
 from generator.labels import labels_for
 from generator.metadata import PackageMetadata
-from generator.spec import FieldSpec, ObjectSpec, Spec, Text, TypeRef
-from generator.spec_model import Constraints, ReleaseSpec
+from generator.spec import FieldSpec, ObjectSpec, Spec, Text
+from generator.spec_model import ReleaseSpec
 
 # The endpoint IR's names, re-exported: the renderers import every IR name from here.
 __all__ = [
@@ -45,15 +45,6 @@ __all__ = [
     "Translation",
     "build_ir",
 ]
-
-_PY_PRIMITIVES = {"string": "str", "boolean": "bool", "int32": "int", "int64": "int", "number": "float"}
-_JSON_PRIMITIVES: dict[str, dict[str, Any]] = {
-    "string": {"type": "string"},
-    "boolean": {"type": "boolean"},
-    "int32": {"type": "integer", "format": "int32"},
-    "int64": {"type": "integer", "format": "int64"},
-    "number": {"type": "number"},
-}
 
 
 @dataclass(frozen=True)
@@ -198,86 +189,27 @@ def _translations(text: Text, languages: tuple[str, ...]) -> tuple[Translation, 
     return tuple(Translation(lang, text[lang]) for lang in languages)
 
 
-def _py_type(ref: TypeRef, classes: dict[str, str]) -> str:
-    if ref.kind == "array":
-        assert ref.items is not None
-        return f"list[{_py_type(ref.items, classes)}]"
-    if ref.kind == "object":
-        return classes[ref.name]
-    return _PY_PRIMITIVES[ref.name]
+@dataclass(frozen=True)
+class _Context:
+    """What every field's IR reads of the whole spec, decided once per build."""
+
+    languages: tuple[str, ...]
+    classes: dict[str, str]  # object name -> class name
+    reserved: frozenset[str]  # the class names, which a field's Python name must not take
+    rank: dict[str, int]  # object name -> position in the models (dependencies first)
 
 
-# Each constraint's JSON Schema keyword and pydantic ``Field`` argument.
-_JSON_KEYWORDS = {
-    "minimum": "minimum",
-    "maximum": "maximum",
-    "min_length": "minLength",
-    "max_length": "maxLength",
-    "min_items": "minItems",
-    "max_items": "maxItems",
-    "enum": "enum",
-}
-_PYDANTIC_ARGS = {
-    "minimum": "ge",
-    "maximum": "le",
-    "min_length": "min_length",
-    "max_length": "max_length",
-    "min_items": "min_length",
-    "max_items": "max_length",
-}
-
-
-def _constrained_schema(ref: TypeRef, constraints: Constraints) -> dict[str, Any]:
-    schema = _json_schema(ref)
-    for key, value in constraints.pairs():
-        schema[_JSON_KEYWORDS[key]] = list(value) if key == "enum" else value
-    if constraints.has_default:
-        schema["default"] = constraints.default
-    return schema
-
-
-def _py_base(ref: TypeRef, constraints: Constraints, classes: dict[str, str]) -> str:
-    if constraints.enum is not None:
-        return "Literal[" + ", ".join(py_str(v) for v in constraints.enum) + "]"
-    return _py_type(ref, classes)
-
-
-def _json_schema(ref: TypeRef) -> dict[str, Any]:
-    if ref.kind == "array":
-        assert ref.items is not None
-        schema: dict[str, Any] = {"type": "array", "items": _json_schema(ref.items)}
-    elif ref.kind == "object":
-        schema = {"$ref": f"#/components/schemas/{ref.name}"}
-    else:
-        schema = dict(_JSON_PRIMITIVES[ref.name])
-    if ref.format:
-        schema["format"] = ref.format
-    return schema
-
-
-def _type_label(ref: TypeRef) -> str:
-    if ref.kind == "array":
-        assert ref.items is not None
-        return f"array<{_type_label(ref.items)}>"
-    return ref.name
-
-
-def _ref_object(ref: TypeRef) -> str | None:
-    while ref.kind == "array" and ref.items is not None:
-        ref = ref.items
-    return ref.name if ref.kind == "object" else None
-
-
-def _field(f: FieldSpec, spec: Spec, classes: dict[str, str], rank: dict[str, int], owner: str) -> FieldIR:
-    py_name = naming.field_name(f.wire_name, frozenset(classes.values()))
-    py_type = _py_base(f.type, f.constraints, classes)
+def _field(f: FieldSpec, context: _Context, owner: str) -> FieldIR:
+    py_name = naming.field_name(f.wire_name, context.reserved)
+    py_type = ir_types.py_base(f.type, f.constraints, context.classes)
     annotation = py_type if f.required else f"{py_type} | None"
-    used = _ref_object(f.type)
-    if used is not None and rank[used] >= rank[owner]:
+    used = ir_types.ref_object(f.type)
+    if used is not None and context.rank[used] >= context.rank[owner]:
         # A class defined later (or this one): a forward reference, resolved by pydantic when
         # the model is first used. Every other annotation is evaluated as the class is created,
         # which costs far less at import than a string per field (each becomes a ForwardRef).
         annotation = f'"{annotation}"'
+    pairs = f.constraints.pairs()
     return FieldIR(
         wire_name=f.wire_name,
         py_name=py_name,
@@ -289,35 +221,30 @@ def _field(f: FieldSpec, spec: Spec, classes: dict[str, str], rank: dict[str, in
         scope_member=naming.enum_member(f.scope) if f.scope else None,
         member=naming.enum_member(f.wire_name),
         description=f.description,
-        translations=_translations(f.description, spec.languages),
-        type_label=_type_label(f.type),
+        translations=_translations(f.description, context.languages),
+        type_label=ir_types.type_label(f.type),
         type_object=used,
-        json_schema=_constrained_schema(f.type, f.constraints),
+        json_schema=ir_types.constrained_schema(f.type, f.constraints, pairs),
         example=f.example,
         has_example=f.has_example,
         format=f.type.format,
-        constraints=f.constraints.pairs(),
+        constraints=pairs,
         default=f.constraints.default,
         has_default=f.constraints.has_default,
-        py_constraints=tuple(
-            f"{_PYDANTIC_ARGS[key]}={value!r}"
-            for key, value in f.constraints.pairs()
-            if key in _PYDANTIC_ARGS
-        ),
+        py_constraints=ir_types.py_constraints(pairs),
     )
 
 
-def _object(
-    o: ObjectSpec, spec: Spec, classes: dict[str, str], rank: dict[str, int], module: str
-) -> ObjectIR:
-    fields = tuple(_field(f, spec, classes, rank, o.name) for f in o.fields)
+def object_ir(o: ObjectSpec, context: _Context, module: str) -> ObjectIR:
+    """One object's IR."""
+    fields = tuple(_field(f, context, o.name) for f in o.fields)
     snake = naming.snake(o.name)
     return ObjectIR(
         name=o.name,
-        class_name=classes[o.name],
+        class_name=context.classes[o.name],
         slug=naming.kebab(o.name),
         description=o.description,
-        translations=_translations(o.description, spec.languages),
+        translations=_translations(o.description, context.languages),
         fields=fields,
         scoped=bool(fields) and all(f.scope for f in fields),
         field_enum=naming.field_enum(o.name),
@@ -329,9 +256,25 @@ def _object(
     )
 
 
+def object_inputs(o: ObjectSpec, context: _Context, module: str) -> tuple[Any, ...]:
+    """Everything :func:`_object` reads besides the toolkit: the object's spec and what it takes from
+    the rest of the spec (the languages, its module, which of its fields' names are class names,
+    which of its references are forward). Equal inputs give an equal ObjectIR (generator/ir_cache.py)."""
+    taken = tuple(f.wire_name for f in o.fields if naming.field_name(f.wire_name) in context.reserved)
+    forward = tuple(
+        (f.wire_name, context.rank[used] >= context.rank[o.name])
+        for f in o.fields
+        if (used := ir_types.ref_object(f.type)) is not None
+    )
+    return (o, context.languages, module, taken, forward)
+
+
+ObjectMaker = Callable[[ObjectSpec, _Context, str], ObjectIR]
+
+
 def _uses(objects: tuple[ObjectSpec, ...]) -> dict[str, list[str]]:
     """Each object's name (in spec order) and the objects its fields' types name."""
-    return {o.name: [u for f in o.fields if (u := _ref_object(f.type)) is not None] for o in objects}
+    return {o.name: [u for f in o.fields if (u := ir_types.ref_object(f.type)) is not None] for o in objects}
 
 
 def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[ModelModuleIR, ...]:
@@ -366,16 +309,8 @@ def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[Mod
     return tuple(modules)
 
 
-def build_ir(spec: Spec) -> ProjectIR:
-    """Decide everything the renderers need from a validated spec."""
-    classes = {o.name: o.name for o in spec.objects}
-    uses = _uses(spec.objects)
-    order = graph.dependency_order(uses)
-    rank = {name: i for i, name in enumerate(order)}  # position in the models module
-    group = graph.cycles(uses)
-    objects = tuple(_object(o, spec, classes, rank, "_" + naming.snake(group[o.name])) for o in spec.objects)
-    by_name = {o.name: o for o in objects}
-    scopes = tuple(
+def _scopes(spec: Spec, objects: tuple[ObjectIR, ...]) -> tuple[ScopeIR, ...]:
+    return tuple(
         ScopeIR(
             name=s.name,
             member=naming.enum_member(s.name),
@@ -391,11 +326,28 @@ def build_ir(spec: Spec) -> ProjectIR:
         )
         for s in spec.scopes
     )
+
+
+def build_ir(spec: Spec, make_object: ObjectMaker | None = None) -> ProjectIR:
+    """Decide everything the renderers need from a validated spec.
+
+    ``make_object`` builds each object's IR in place of :func:`object_ir` (which it must agree
+    with): generator/ir_cache.py's loads unchanged objects from the cache.
+    """
+    make_object = make_object or object_ir
+    classes = {o.name: o.name for o in spec.objects}
+    uses = _uses(spec.objects)
+    order = graph.dependency_order(uses)
+    rank = {name: i for i, name in enumerate(order)}  # position in the models module
+    group = graph.cycles(uses)
+    context = _Context(spec.languages, classes, frozenset(classes.values()), rank)
+    objects = tuple(make_object(o, context, "_" + naming.snake(group[o.name])) for o in spec.objects)
+    by_name = {o.name: o for o in objects}
+    scopes = _scopes(spec, objects)
     model_order = tuple(by_name[name] for name in order)
     errors = error_table(spec)
     endpoints = tuple(
-        build_endpoint(e, spec, by_name, errors, lambda q: _field(q, spec, classes, rank, ""))
-        for e in spec.endpoints
+        build_endpoint(e, spec, by_name, errors, lambda q: _field(q, context, "")) for e in spec.endpoints
     )
     languages = tuple(
         LanguageIR(lang, i == 0, labels_for(lang, spec.labels.get(lang, {})))

@@ -66,6 +66,15 @@ def field_name(wire: str, reserved: frozenset[str] = frozenset()) -> str:
     keywords, builtins, BaseModel attributes, names starting with ``model_`` and the
     ``reserved`` names (class names used in the same module), appends ``_``.
     """
+    name, suffixed = _field_name(wire)
+    if not suffixed and name in reserved:
+        name = f"{name}_"
+    return name
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function of the name: asked for by the checks and the IR
+def _field_name(wire: str) -> tuple[str, bool]:
+    """The field's name before the ``reserved`` names are looked at, and whether ``_`` was appended."""
     name = _identifier_chars(wire)
     if not name:
         name = "field"
@@ -78,13 +87,13 @@ def field_name(wire: str, reserved: frozenset[str] = frozenset()) -> str:
         or name in BASE_MODEL_ATTRIBUTES
         or name in PYDANTIC_CLASS_NAMES
         or name in MODULE_NAMES
-        or name in reserved
         or name.startswith("model_")
     ):
-        name = f"{name}_"
-    return name
+        return f"{name}_", True
+    return name, False
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the value, asked for by the checks and the IR
 def enum_member(value: str) -> str:
     """The enum member name for a value: ``user.info.basic`` -> ``USER_INFO_BASIC``."""
     name = _identifier_chars(value)

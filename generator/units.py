@@ -55,9 +55,10 @@ def digest_of(kind: str, *inputs: Any, memo: dict[int, tuple[Any, str]] | None =
     def whole(value: Any) -> str:
         if not is_dataclass(value):
             raise TypeError(type(value).__name__)
-        found = memo.get(id(value))
+        found = memo.get(id(value)) or _KNOWN.get(id(value))
         if found is None:
-            data = type(value).__qualname__.encode() + orjson.dumps(value, option=_OPTIONS)
+            payload = _shallow(value) if _KNOWN else value
+            data = type(value).__qualname__.encode() + orjson.dumps(payload, option=_OPTIONS)
             found = memo[id(value)] = (value, hashlib.sha256(data).hexdigest())
         return found[1]
 
@@ -70,6 +71,38 @@ def digest_of(kind: str, *inputs: Any, memo: dict[int, tuple[Any, str]] | None =
     except orjson.JSONEncodeError:
         return None
     return digest.digest()
+
+
+# Digests decided before rendering, by identity (generator/ir_cache.py: an object's IR by its spec
+# input): each value is kept with its digest, so its id cannot be reused while it is here.
+_KNOWN: dict[int, tuple[Any, str]] = {}
+
+
+def _shallow(value: Any) -> dict[str, Any]:
+    """A dataclass's fields, each known value among them (or in a tuple of them) as its digest.
+
+    An IR field holds either such a value or something else, never a string like a digest, so
+    the substitution keeps distinct values distinct. A model module (its objects) or an endpoint
+    (its response and selectable object) is then digested without dumping those objects again.
+    """
+    out: dict[str, Any] = {}
+    for name in value.__dataclass_fields__:
+        item = getattr(value, name)
+        known = _KNOWN.get(id(item))
+        if known is not None:
+            item = known[1]
+        elif isinstance(item, tuple) and item and id(item[0]) in _KNOWN:
+            item = [_KNOWN[id(x)][1] if id(x) in _KNOWN else x for x in item]
+        out[name] = item
+    return out
+
+
+def remember(digests: dict[int, tuple[Any, str]]) -> None:
+    """Use these digests (by ``id``, with the value kept) for the IR values they name, in place of
+    dumping them, until the next call replaces them. A digest must change whenever its value's
+    JSON form would (ir_cache digests every input of the value, and the toolkit)."""
+    global _KNOWN
+    _KNOWN = dict(digests)
 
 
 def _checksum(key: bytes, body: bytes) -> bytes:
@@ -110,6 +143,16 @@ class UnitCache:
         return self.folder / name[:2] / name
 
     def _read(self, key: bytes) -> str | None:
+        body = self.read_bytes(key)
+        if body is None:
+            return None
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def read_bytes(self, key: bytes) -> bytes | None:
+        """The body stored under ``key``, if its checksum proves it is that key's."""
         path = self._path(key)
         if path is None:
             return None
@@ -120,16 +163,16 @@ class UnitCache:
         checksum, _, body = raw.partition(b"\n")
         if checksum != _checksum(key, body):
             return None  # damaged, or not this unit's: never trusted
-        try:
-            return body.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
+        return body
 
     def _write(self, key: bytes, text: str) -> None:
+        self.write_bytes(key, text.encode("utf-8"))
+
+    def write_bytes(self, key: bytes, body: bytes) -> None:
+        """Store ``body`` under ``key`` with its checksum (best effort, atomic)."""
         path = self._path(key)
         if path is None:
             return
-        body = text.encode("utf-8")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -52,24 +53,39 @@ def _ignored(rel: str, parts: tuple[str, ...]) -> bool:
 def _existing(out: Path) -> dict[str, Path]:
     if not out.is_dir():
         return {}
-    found = {}
-    for p in sorted(out.rglob("*")):
-        if p.is_file() or p.is_symlink():
-            relative = p.relative_to(out)
-            rel = relative.as_posix()
-            if not _ignored(rel, relative.parts):
-                found[rel] = p
-    return found
+    found: dict[str, Path] = {}
+    _scan(out, "", found)
+    return dict(sorted(found.items()))
 
 
-def compare(out: Path, files: dict[str, str]) -> Comparison:
-    """Which expected files are missing or changed, and which files on disk are not expected."""
+def _scan(folder: Path, prefix: str, found: dict[str, Path]) -> None:
+    """Every file and symlink under ``folder`` (symlinked folders are not entered), as rglob finds them."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_symlink() or entry.is_file():
+                if not _ignored(rel, tuple(rel.split("/"))):
+                    found[rel] = Path(entry.path)
+            elif entry.is_dir() and entry.name not in _IGNORED_PARTS:
+                _scan(Path(entry.path), rel + "/", found)
+
+
+def compare(
+    out: Path, files: dict[str, str], proven: Callable[[str, Path], bool] | None = None
+) -> Comparison:
+    """Which expected files are missing or changed, and which files on disk are not expected.
+
+    ``proven(rel, path)`` may vouch that a file on disk already holds ``files[rel]`` (the output
+    record, generator/output_record.py): it is then not read.
+    """
     on_disk = _existing(out)
     result = Comparison()
     for rel, text in sorted(files.items()):
         path = on_disk.get(rel)
         if path is None:
             result.missing.append(rel)
+        elif proven is not None and proven(rel, path):
+            continue
         elif path.is_symlink() or path.read_bytes() != text.encode("utf-8"):
             result.changed.append(rel)
     result.orphans = sorted(set(on_disk) - set(files))
@@ -142,10 +158,13 @@ def _fill(tmp: Path, out: Path, files: dict[str, str], comparison: Comparison) -
         path.write_bytes(text.encode("utf-8"))
 
 
-def write_tree(out: Path, files: dict[str, str]) -> Comparison:
+def write_tree(
+    out: Path, files: dict[str, str], proven: Callable[[str, Path], bool] | None = None
+) -> Comparison:
     """Make ``out`` hold exactly ``files``: build a full new tree beside it, then swap it in.
 
     Unchanged files are hard-linked into the new tree (their mtime survives), the others written.
+    ``proven`` is :func:`compare`'s.
 
     If anything fails before the swap, ``out`` is left byte for byte as it was. A
     non-empty ``out`` that has no manifest was not made by this tool and is refused.
@@ -153,7 +172,7 @@ def write_tree(out: Path, files: dict[str, str]) -> Comparison:
     _check_paths(files)
     out = out.absolute()
     _recover(out)
-    comparison = compare(out, files)
+    comparison = compare(out, files, proven)
     if comparison.clean:
         return comparison
     if out.exists() and not out.is_dir():

@@ -2,6 +2,8 @@
 
 - After an edit, unchanged files keep their inode and mtime (the writer hard-links them).
 - A damaged, truncated or foreign cache entry, or one written by another toolkit, is never used.
+- Each object's IR kept on disk (generator/ir_cache.py) gives the IR build_ir gives; a damaged
+  entry, or one that would make anything but the IR's classes, is never used.
 - Property-based: random edit sequences on the TikTok spec (a description, a label, a field
   added or removed, an object renamed, a type changed) render, through a cache that lives
   across the sequence, exactly what a cold run renders. SPECGEN_HYPOTHESIS_PROFILE=incremental-long
@@ -20,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import units
+from generator import ir_cache, units
 from generator.cli import main
 from generator.ir import build_ir
 from generator.pipeline import Incremental, render_project
@@ -237,6 +239,69 @@ def test_incremental_equals_cold_after_random_edits(data: st.DataObject, tmp_pat
             cache = units.UnitCache(folder, b"test toolkit")
             generator = Incremental(cache)
         assert generator.render(spec) == cold
+        # The command line's path: objects' IR from the cache folder, their digests keying the units.
+        project = ir_cache.build_ir(spec, cache)
+        assert project == build_ir(spec)
+        assert render_project(project, unit_cache=cache) == cold
         rendered += 1
     # Not cold runs in disguise: after the first run, units come from the cache.
     assert hits + cache.hits > 0 or not rendered
+
+
+# Objects' IR on disk (generator/ir_cache.py) ---------------------------------------------------
+
+
+def _ir_entries(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("6972*") if p.is_file()]  # keys b"ir" + ..., hex 6972...
+
+
+def test_objects_ir_from_the_cache_is_the_built_ir(tmp_path: Path) -> None:
+    spec = _spec(BASE)
+    plain = build_ir(spec)
+    first = units.UnitCache(tmp_path, b"test toolkit")
+    assert ir_cache.build_ir(spec, first) == plain
+    entries = _ir_entries(tmp_path)
+    assert len(entries) == len(plain.objects)
+    objects = ir_cache.ObjectCache(units.UnitCache(tmp_path, b"test toolkit"))
+    assert build_ir(spec, objects.make) == plain
+    assert (objects.loaded, objects.built) == (len(plain.objects), 0)
+    # Another toolkit's salt: nothing of ours is read.
+    other = ir_cache.ObjectCache(units.UnitCache(tmp_path, b"another toolkit"))
+    assert build_ir(spec, other.make) == plain
+    assert other.loaded == 0
+
+
+class _Run:
+    """Unpickling this calls os.system: what a hostile cache entry could try."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os.system, ("echo pwned > pwned.txt",))
+
+
+def test_a_damaged_or_hostile_ir_entry_is_never_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+    import hashlib
+    import pickle
+
+    monkeypatch.chdir(tmp_path)
+    spec = _spec(BASE)
+    plain = build_ir(spec)
+    folder = tmp_path / "cache"
+    ir_cache.build_ir(spec, units.UnitCache(folder, b"test toolkit"))
+    entries = sorted(_ir_entries(folder))
+    _poison(entries[:4])
+    # The rest: well-formed entries with a valid checksum that would run code, or hold another object.
+    stranger = dataclasses.replace(plain.objects[0], name=plain.objects[0].name + "Stranger")
+    other = pickle.dumps(stranger, protocol=pickle.HIGHEST_PROTOCOL)
+    for i, entry in enumerate(entries[4:]):
+        key = bytes.fromhex(entry.name)
+        body = pickle.dumps(_Run()) if i % 2 == 0 else other
+        checksum = hashlib.sha256(key + b"\0" + body).hexdigest().encode()
+        entry.write_bytes(checksum + b"\n" + body)
+    objects = ir_cache.ObjectCache(units.UnitCache(folder, b"test toolkit"))
+    assert build_ir(spec, objects.make) == plain
+    assert objects.loaded == 0 and objects.built == len(plain.objects)
+    assert not (tmp_path / "pwned.txt").exists()
+    # Rewritten, they are trusted again.
+    again = ir_cache.ObjectCache(units.UnitCache(folder, b"test toolkit"))
+    assert build_ir(spec, again.make) == plain and again.loaded == len(plain.objects)

@@ -7,8 +7,9 @@ import io
 import json
 from typing import Any
 
-from generator.ir import FieldIR, ProjectIR
+from generator.ir import FieldIR, ObjectIR, ProjectIR
 from generator.json_text import indented
+from generator.targets import splice
 
 
 def _csv(rows: list[list[str]]) -> str:
@@ -42,8 +43,7 @@ def _constraints(f: FieldIR) -> dict[str, Any]:
     return found
 
 
-def field_rows(project: ProjectIR) -> list[dict[str, Any]]:
-    """One record per field of every object."""
+def _object_rows(o: ObjectIR) -> list[dict[str, Any]]:
     return [
         {
             "object": o.name,
@@ -56,9 +56,54 @@ def field_rows(project: ProjectIR) -> list[dict[str, Any]]:
             "constraints": _constraints(f),
             "description": dict(f.description),
         }
-        for o in project.objects
         for f in o.fields
     ]
+
+
+def field_rows(project: ProjectIR) -> list[dict[str, Any]]:
+    """One record per field of every object."""
+    return [row for o in project.objects for row in _object_rows(o)]
+
+
+_FIELD_COLUMNS = ["object", "field", "python_name", "type", "format", "required", "scope", "constraints"]
+
+
+def _field_csv_row(f: dict[str, Any], langs: list[str]) -> list[str]:
+    return [
+        f["object"],
+        f["field"],
+        f["python_name"],
+        f["type"],
+        f["format"] or "",
+        "true" if f["required"] else "false",
+        f["scope"] or "",
+        # One JSON object (compact, keys in spec order), empty when there is none.
+        (json.dumps(f["constraints"], ensure_ascii=False, separators=(",", ":")) if f["constraints"] else ""),
+        *(f["description"][x] for x in langs),
+    ]
+
+
+def _fields_piece(o: ObjectIR, langs: list[str]) -> str:
+    """One object's rows of fields.json (as the document indents them) and of fields.csv, split by
+    a NUL (which JSON text never holds): a unit of the incremental cache."""
+    rows = _object_rows(o)
+    return splice.items_text(rows, 1) + "\0" + _csv([_field_csv_row(f, langs) for f in rows])
+
+
+def _fields_files(project: ProjectIR, langs: list[str]) -> tuple[str, str]:
+    """``fields.json`` and ``fields.csv``: from each object's cached piece, or dumped whole."""
+    header = _csv([[*_FIELD_COLUMNS, *(f"description_{x}" for x in langs)]])
+    pieces = splice.cached_pieces("data/fields", langs, project.objects, lambda o: _fields_piece(o, langs))
+    if pieces is not None:
+        parts = [piece.partition("\0") for piece in pieces]
+        text = splice.spliced({"languages": langs, "fields": [splice.MARK]}, [p[0] for p in parts])
+        if text is not None:
+            return text + "\n", header + "".join(p[2] for p in parts)
+    fields = field_rows(project)
+    return (
+        indented({"languages": langs, "fields": fields}) + "\n",
+        header + _csv([_field_csv_row(f, langs) for f in fields]),
+    )
 
 
 def render_data(project: ProjectIR) -> dict[str, str]:
@@ -70,46 +115,14 @@ def render_data(project: ProjectIR) -> dict[str, str]:
     """
     langs = [x.code for x in project.languages]
     scopes = scope_rows(project)
-    fields = field_rows(project)
     scope_csv = [["scope", *(f"description_{x}" for x in langs), "fields"]]
     for s in scopes:
         names = "\n".join(f"{f['object']}.{f['field']}" for f in s["fields"])
         scope_csv.append([s["scope"], *(s["description"][x] for x in langs), names])
-    field_csv = [
-        [
-            "object",
-            "field",
-            "python_name",
-            "type",
-            "format",
-            "required",
-            "scope",
-            "constraints",
-            *(f"description_{x}" for x in langs),
-        ]
-    ]
-    for f in fields:
-        field_csv.append(
-            [
-                f["object"],
-                f["field"],
-                f["python_name"],
-                f["type"],
-                f["format"] or "",
-                "true" if f["required"] else "false",
-                f["scope"] or "",
-                # One JSON object (compact, keys in spec order), empty when there is none.
-                (
-                    json.dumps(f["constraints"], ensure_ascii=False, separators=(",", ":"))
-                    if f["constraints"]
-                    else ""
-                ),
-                *(f["description"][x] for x in langs),
-            ]
-        )
+    fields_json, fields_csv = _fields_files(project, langs)
     return {
         "data/scopes.json": indented({"languages": langs, "scopes": scopes}) + "\n",
         "data/scopes.csv": _csv(scope_csv),
-        "data/fields.json": indented({"languages": langs, "fields": fields}) + "\n",
-        "data/fields.csv": _csv(field_csv),
+        "data/fields.json": fields_json,
+        "data/fields.csv": fields_csv,
     }

@@ -252,12 +252,22 @@ def _guide(project: ProjectIR) -> GuideView | None:
 _PAGE_READS = ("header",)
 
 
-def _unit_page(template: str, project: ProjectIR, page: PageView, **unit: ObjectIR | EndpointIR | str) -> str:
-    """One object's or endpoint's page in one language: a unit of the incremental cache."""
+# What each site-wide page reads of the project (a unit of the cache too, keyed by these).
+_SITE_READS = {
+    "docs/index.md.j2": ("header", "title", "description", "objects", "endpoints"),
+    "docs/scopes.md.j2": ("header", "scopes"),
+    "docs/getting_started.md.j2": ("header", "package"),
+    "docs/api_reference.md.j2": ("header", "authorize_url", "endpoints"),
+}
+
+
+def _unit_page(template: str, project: ProjectIR, page: PageView, **unit: object) -> str:
+    """One page in one language, a unit of the incremental cache: an object's or endpoint's page
+    (which reads only the header of the project), or a site-wide page (:data:`_SITE_READS`)."""
     cache = units.current()
     if not cache.enabled:
         return render(template, project=project, page=page, **unit)
-    view = units.ProjectSlice(project, _PAGE_READS)
+    view = units.ProjectSlice(project, _SITE_READS.get(template, _PAGE_READS))
     key = cache.key(template, view, page, *unit.values())
     return cache.text(key, lambda: render(template, project=view, page=page, **unit))
 
@@ -268,24 +278,24 @@ def render_docs(project: ProjectIR) -> dict[str, str]:
     slugs = {o.name: o.slug for o in project.objects}
     for lang in project.languages:
         base = f"docs/{lang.code}"
-        files[f"{base}/index.md"] = render(
-            "docs/index.md.j2", project=project, page=_page(project, lang, "index.md", slugs=slugs)
+        files[f"{base}/index.md"] = _unit_page(
+            "docs/index.md.j2", project, _page(project, lang, "index.md", slugs=slugs)
         )
-        files[f"{base}/scopes.md"] = render(
-            "docs/scopes.md.j2", project=project, page=_page(project, lang, "scopes.md", slugs=slugs)
+        files[f"{base}/scopes.md"] = _unit_page(
+            "docs/scopes.md.j2", project, _page(project, lang, "scopes.md", slugs=slugs)
         )
-        files[f"{base}/{GETTING_STARTED}"] = render(
+        files[f"{base}/{GETTING_STARTED}"] = _unit_page(
             "docs/getting_started.md.j2",
-            project=project,
+            project,
+            _page(project, lang, GETTING_STARTED, slugs=slugs),
             guide=_guide(project),
-            page=_page(project, lang, GETTING_STARTED, slugs=slugs),
         )
-        files[f"{base}/{API_REFERENCE}"] = render(
+        files[f"{base}/{API_REFERENCE}"] = _unit_page(
             "docs/api_reference.md.j2",
-            project=project,
+            project,
+            _page(project, lang, API_REFERENCE, slugs=slugs),
             openapi_file=openapi_filename(project, lang.code),
             openapi_name=posixpath.basename(openapi_filename(project, lang.code)),
-            page=_page(project, lang, API_REFERENCE, slugs=slugs),
         )
         if project.releases:
             files[f"{base}/{CHANGELOG}"] = render(

@@ -12,6 +12,7 @@ from typing import Any
 from generator.ir import EndpointIR, ErrorIR, ExampleIR, FieldIR, ObjectIR, ProjectIR
 from generator.json_text import indented
 from generator.spec import Text
+from generator.targets import splice
 
 OPENAPI_VERSION = "3.1.0"
 SECURITY_SCHEME = "oauth2"
@@ -204,8 +205,9 @@ def _operation(project: ProjectIR, ep: EndpointIR, lang: str) -> dict[str, Any]:
     return op
 
 
-def build_openapi(project: ProjectIR, lang: str) -> dict[str, Any]:
-    """The OpenAPI document in one language, as data."""
+def build_openapi(project: ProjectIR, lang: str, schemas: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The OpenAPI document in one language, as data (``schemas`` in place of the objects' schemas:
+    the mark of :mod:`generator.targets.splice`)."""
     labels = next(x.labels for x in project.languages if x.code == lang)
     paths: dict[str, dict[str, Any]] = {}
     for ep in project.endpoints:
@@ -239,7 +241,9 @@ def build_openapi(project: ProjectIR, lang: str) -> dict[str, Any]:
         "x-languages": [x.code for x in project.languages],
         "x-generated-from": project.header,
         "paths": paths,
-        "components": {"schemas": {o.name: _schema(o, lang) for o in project.objects}},
+        "components": {
+            "schemas": {o.name: _schema(o, lang) for o in project.objects} if schemas is None else schemas
+        },
     }
     if project.authorize_url and project.token_url:
         doc["components"]["securitySchemes"] = {
@@ -264,9 +268,18 @@ def openapi_filename(project: ProjectIR, lang: str) -> str:
     return "openapi/openapi.json" if lang == project.source_language else f"openapi/openapi.{lang}.json"
 
 
+def _document(project: ProjectIR, lang: str) -> str:
+    """One language's document: its objects' schemas from their cached pieces, or dumped whole."""
+    pieces = splice.cached_pieces(
+        "openapi/schema", lang, project.objects, lambda o: splice.items_text({o.name: _schema(o, lang)}, 2)
+    )
+    if pieces is not None:
+        text = splice.spliced(build_openapi(project, lang, {splice.MARK: 0}), pieces)
+        if text is not None:
+            return text
+    return indented(build_openapi(project, lang))
+
+
 def render_openapi(project: ProjectIR) -> dict[str, str]:
     """Serialise one OpenAPI document per language."""
-    return {
-        openapi_filename(project, x.code): indented(build_openapi(project, x.code)) + "\n"
-        for x in project.languages
-    }
+    return {openapi_filename(project, x.code): _document(project, x.code) + "\n" for x in project.languages}

@@ -1,0 +1,98 @@
+"""What ``generate`` last left in an output directory, so the next one need not read it all again.
+
+A speed-only seam of the writer (``writer.write_tree(out, files, record.proven)``). After a
+write, the record keeps, for each output file, its inode, size, mtime and ctime and the SHA-256
+its bytes had (the manifest's). The next ``generate`` takes a file whose inode, size, mtime and
+ctime are still those as holding those bytes, and compares it with the new output by hash alone;
+any other file is read and compared byte for byte, as without the record.
+
+Any write to a file, and any change of its times (``touch``, ``os.utime``), sets its ctime to
+the current time, which no tool can set back; only an edit within the file system's clock tick
+of the record (about a millisecond, right as generate ends) could go unseen. The record lives in
+the cache folder (``outputs/<digest of the output path>.json``; a damaged one is ignored), never
+in the output directory. ``check`` never uses it: it reads every file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from generator.writer import MANIFEST
+
+_FORMAT = "specgen-output-record-2"
+
+Stat = tuple[int, int, int, int]  # inode, size, mtime and ctime (ns)
+
+
+def _stat_key(path: Path) -> Stat | None:
+    try:
+        st = path.lstat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def manifest_hashes(files: dict[str, str]) -> dict[str, str]:
+    """The SHA-256 of each output file as the run's manifest records it (empty without one)."""
+    try:
+        recorded = json.loads(files[MANIFEST])["files"]
+    except (KeyError, ValueError, TypeError):
+        return {}
+    return recorded if isinstance(recorded, dict) else {}
+
+
+class OutputRecord:
+    """One output directory's record, in ``folder`` (the cache's ``outputs/``)."""
+
+    def __init__(self, folder: Path, out: Path, files: dict[str, str]) -> None:
+        name = hashlib.sha256(str(out.absolute()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        self.path = folder / f"{name}.json"
+        self.hashes = manifest_hashes(files)  # the new output's
+        self.known = self._load()  # rel -> (stat, sha256) as last recorded
+
+    def _load(self) -> dict[str, tuple[Stat, str]]:
+        try:
+            data: Any = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != _FORMAT
+            or not isinstance(data.get("files"), dict)
+        ):
+            return {}
+        known = {}
+        for rel, entry in data["files"].items():
+            if isinstance(entry, list) and len(entry) == 5:
+                ino, size, mtime, ctime, digest = entry
+                known[rel] = ((ino, size, mtime, ctime), digest)
+        return known
+
+    def proven(self, rel: str, path: Path) -> bool:
+        """Whether the file at ``path`` is recorded as holding exactly the new output's ``rel``."""
+        entry = self.known.get(rel)
+        new = self.hashes.get(rel)
+        if entry is None or new is None or entry[1] != new:
+            return False
+        return _stat_key(path) == entry[0]
+
+    def save(self, out: Path) -> None:
+        """Record ``out`` as holding the new output (call after it was written or found up to date)."""
+        files = {}
+        for rel, digest in self.hashes.items():
+            key = _stat_key(out / rel)
+            if key is not None:
+                files[rel] = [*key, digest]
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"format": _FORMAT, "files": files}, handle)
+            os.replace(tmp, self.path)
+        except OSError:
+            return  # best effort: without a record the next run reads every file

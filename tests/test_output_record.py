@@ -1,0 +1,101 @@
+"""The output record (generator/output_record.py): generate trusts a file on disk without reading it
+only while its inode, size and mtime are those recorded with its hash; it agrees with the plain
+byte-for-byte comparison, and a hand edit is never hidden."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import writer
+from generator.cli import main
+from generator.output_record import OutputRecord, manifest_hashes
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "tiktok_v2.yaml"
+OLD = 1_000_000_000  # an mtime long past
+
+
+def _generate(spec: Path, out: Path) -> None:
+    assert main(["generate", "--spec", str(spec), "--out", str(out)]) == 0
+
+
+def _files(out: Path) -> dict[str, str]:
+    return {
+        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _age(out: Path) -> None:
+    for path in out.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(OLD, OLD))
+
+
+def test_the_record_agrees_with_reading_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    _generate(SPEC, out)
+    files = _files(out)
+    assert manifest_hashes(files).keys() == set(files) - {writer.MANIFEST}
+    _age(out)
+    record = OutputRecord(tmp_path / "cache" / "outputs", out, files)
+    record.save(out)
+    again = OutputRecord(tmp_path / "cache" / "outputs", out, files)
+    assert len(again.known) == len(files) - 1  # every file but the manifest, which is always read
+    # A file edited by hand: same size, mtime put back, still never taken as unchanged.
+    user = out / "python" / "tiktok_v2" / "models" / "_user.py"
+    text = user.read_text(encoding="utf-8")
+    user.write_text(text.replace("class User", "class Usex"), encoding="utf-8")
+    os.utime(user, ns=(OLD, OLD))
+    # Rewritten as a new inode instead (an editor's save): detected by its inode.
+    scopes = out / "data" / "scopes.json"
+    body = scopes.read_bytes()
+    scopes.unlink()
+    scopes.write_bytes(body.replace(b"user.info.basic", b"user.info.basiX", 1))
+    os.utime(scopes, ns=(OLD, OLD))
+    plain = writer.compare(out, files)
+    fast = writer.compare(out, files, again.proven)
+    assert fast == plain
+    assert "data/scopes.json" in plain.changed
+    # Same inode, same size, mtime put back: its ctime moved, so it is read.
+    assert "python/tiktok_v2/models/_user.py" in plain.changed
+    assert not again.proven("python/tiktok_v2/models/_user.py", user)
+    assert again.proven("python/tiktok_v2/api.py", out / "python" / "tiktok_v2" / "api.py")
+
+
+def test_a_damaged_record_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    _generate(SPEC, out)
+    files = _files(out)
+    record = OutputRecord(tmp_path / "cache" / "outputs", out, files)
+    for damaged in ("", "{", '{"format": "specgen-output-record-2", "files": {"a": [1]}}', "[1, 2]"):
+        record.path.parent.mkdir(parents=True, exist_ok=True)
+        record.path.write_text(damaged, encoding="utf-8")
+        assert OutputRecord(tmp_path / "cache" / "outputs", out, files).known == {}
+
+
+def test_generate_with_the_record_still_replaces_a_hand_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    spec, out = tmp_path / "tiktok_v2.yaml", tmp_path / "out"
+    spec.write_bytes(SPEC.read_bytes())
+    _generate(spec, out)
+    expected = _files(out)
+    _age(out)
+    spec.write_text(spec.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a new run key
+    _generate(spec, out)  # only the manifest changes; every other file is recorded
+    assert len(OutputRecord(tmp_path / "cache" / "outputs", out, _files(out)).known) == len(expected) - 1
+    page = out / "docs" / "en" / "scopes.md"
+    page.write_text(page.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
+    spec.write_text(spec.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _generate(spec, out)
+    after = _files(out)
+    assert after.keys() == expected.keys()
+    assert {rel for rel in after if after[rel] != expected[rel]} == {writer.MANIFEST}  # the spec's hash
