@@ -1,9 +1,11 @@
-"""Checksummed entries on disk, one file a key, for the front end's caches (yaml_segments, front).
+"""Checksummed entries on disk, one file a key: every cache of rendered or read work uses it
+(units, objects' IR, the front end's segments and passed objects).
 
 An entry is the SHA-256 of its key and body on the first line, then the body. One whose
 checksum does not match (damaged, truncated, or copied from another key) is never returned,
 so a hit is exactly what was stored under that key. Writes are atomic and best effort: a
-read-only or full disk only means the work is done again.
+read-only or full disk only means the work is done again. A run reads thousands of entries,
+so paths are plain strings (pathlib's objects cost more than the read itself).
 """
 
 from __future__ import annotations
@@ -24,21 +26,28 @@ class BlobStore:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self._base = os.fspath(folder) if folder is not None else None
+
+    def _where(self, key: bytes) -> tuple[str, str] | None:
+        if self._base is None:
+            return None
+        name = key.hex()
+        folder = os.path.join(self._base, name[:2])
+        return folder, os.path.join(folder, name)
 
     def path(self, key: bytes) -> Path | None:
         """Where the entry of ``key`` lives."""
-        if self.folder is None:
-            return None
-        name = key.hex()
-        return self.folder / name[:2] / name
+        where = self._where(key)
+        return None if where is None else Path(where[1])
 
     def get(self, key: bytes) -> bytes | None:
         """The body stored under ``key``, if there is one and its checksum holds."""
-        path = self.path(key)
-        if path is None:
+        where = self._where(key)
+        if where is None:
             return None
         try:
-            raw = path.read_bytes()
+            with open(where[1], "rb") as handle:
+                raw = handle.read()
         except OSError:
             return None
         head, _, body = raw.partition(b"\n")
@@ -46,14 +55,14 @@ class BlobStore:
 
     def put(self, key: bytes, body: bytes) -> None:
         """Store ``body`` under ``key`` (atomic, best effort)."""
-        path = self.path(key)
-        if path is None:
+        where = self._where(key)
+        if where is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            os.makedirs(where[0], exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=where[0], prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
                 handle.write(checksum(key, body) + b"\n" + body)
-            os.replace(tmp, path)
+            os.replace(tmp, where[1])
         except OSError:
             return

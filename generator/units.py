@@ -19,8 +19,6 @@ template overrides, or the cache off, nothing is stored and every unit renders.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import is_dataclass
 from pathlib import Path
@@ -29,6 +27,7 @@ from typing import Any
 import orjson
 
 from generator import cache
+from generator.blob_store import BlobStore
 
 _OPTIONS = orjson.OPT_NON_STR_KEYS
 _PASS = orjson.OPT_PASSTHROUGH_DATACLASS  # top-level dataclasses go through the memo
@@ -105,16 +104,13 @@ def remember(digests: dict[int, tuple[Any, str]]) -> None:
     _KNOWN = dict(digests)
 
 
-def _checksum(key: bytes, body: bytes) -> bytes:
-    return hashlib.sha256(key + b"\0" + body).hexdigest().encode()
-
-
 class UnitCache:
     """Rendered units by digest: in memory, and on disk when ``folder`` is given."""
 
     def __init__(self, folder: Path | None, salt: bytes = b"", *, enabled: bool = True) -> None:
         self.enabled = enabled  # False: units render in place with the whole project, nothing kept
         self.folder = folder
+        self.store = BlobStore(folder)  # one file an entry, checksummed
         self.salt = salt  # the toolkit's digest: part of every key
         self.memory: dict[bytes, str] = {}
         self.used: set[bytes] = set()  # the keys asked for since the last :meth:`forget_unused`
@@ -136,12 +132,6 @@ class UnitCache:
         """The key of a unit: the toolkit's digest with the unit's (see :func:`digest_of`)."""
         return digest_of(self.salt.hex() + "\0" + kind, *inputs, memo=self.digests)
 
-    def _path(self, key: bytes) -> Path | None:
-        if self.folder is None:
-            return None
-        name = key.hex()
-        return self.folder / name[:2] / name
-
     def _read(self, key: bytes) -> str | None:
         body = self.read_bytes(key)
         if body is None:
@@ -153,34 +143,14 @@ class UnitCache:
 
     def read_bytes(self, key: bytes) -> bytes | None:
         """The body stored under ``key``, if its checksum proves it is that key's."""
-        path = self._path(key)
-        if path is None:
-            return None
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return None
-        checksum, _, body = raw.partition(b"\n")
-        if checksum != _checksum(key, body):
-            return None  # damaged, or not this unit's: never trusted
-        return body
+        return self.store.get(key)
 
     def _write(self, key: bytes, text: str) -> None:
         self.write_bytes(key, text.encode("utf-8"))
 
     def write_bytes(self, key: bytes, body: bytes) -> None:
         """Store ``body`` under ``key`` with its checksum (best effort, atomic)."""
-        path = self._path(key)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_checksum(key, body) + b"\n" + body)
-            os.replace(tmp, path)
-        except OSError:
-            return  # best effort: a read-only or full cache only means rendering again
+        self.store.put(key, body)
 
     def text(self, key: bytes | None, make: Callable[[], str]) -> str:
         """The unit's text: remembered, read back (checksum verified), or made and stored."""
