@@ -200,13 +200,16 @@ def render(spec_path: Path, templates: Path | None, incremental: Incremental | N
         return Rendered(project, files, chosen)
 
 
-def _output_record(out: Path, files: dict[str, str]) -> OutputRecord | None:
-    """What generate last left in ``out`` (generator/output_record.py), when the cache is on."""
+def _output_record(
+    out: Path, files: dict[str, str], hashes: dict[str, str] | None = None
+) -> OutputRecord | None:
+    """What generate last left in ``out`` (generator/output_record.py), when the cache is on;
+    the new output's hashes from ``files``' manifest, or ``hashes``."""
     from generator import cache
     from generator.output_record import OutputRecord
 
     base = cache.directory()
-    return OutputRecord(base / "outputs", out, files) if base is not None else None
+    return OutputRecord(base / "outputs", out, files, hashes) if base is not None else None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -230,7 +233,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "generate" and args.spec.exists():
         writer.refuse_sources_inside(args.out, spec_files(args.spec))
     key, expected = _cached_run(args.spec, args.templates)
-    if expected is not None and cache.output_matches(args.out, expected):
+    # generate may take a file its record vouches for without reading it; check reads every file.
+    record = (
+        _output_record(args.out, {}, expected)
+        if expected is not None and args.command == "generate"
+        else None
+    )
+    if expected is not None and cache.output_matches(args.out, expected, record.proven if record else None):
         # The same inputs produced exactly these files before: nothing to compute or write.
         print(f"{args.out}: up to date ({len(expected)} files)")
         return EXIT_OK

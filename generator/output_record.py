@@ -49,10 +49,13 @@ def manifest_hashes(files: dict[str, str]) -> dict[str, str]:
 class OutputRecord:
     """One output directory's record, in ``folder`` (the cache's ``outputs/``)."""
 
-    def __init__(self, folder: Path, out: Path, files: dict[str, str]) -> None:
+    def __init__(
+        self, folder: Path, out: Path, files: dict[str, str], hashes: dict[str, str] | None = None
+    ) -> None:
         name = hashlib.sha256(str(out.absolute()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
         self.path = folder / f"{name}.json"
-        self.hashes = manifest_hashes(files)  # the new output's
+        # The new output's, from its manifest (or given: the run cache's record of an earlier run).
+        self.hashes = manifest_hashes(files) if hashes is None else hashes
         self.known = self._load()  # rel -> (stat, sha256) as last recorded
 
     def _load(self) -> dict[str, tuple[Stat, str]]:

@@ -99,3 +99,36 @@ def test_generate_with_the_record_still_replaces_a_hand_edit(
     after = _files(out)
     assert after.keys() == expected.keys()
     assert {rel for rel in after if after[rel] != expected[rel]} == {writer.MANIFEST}  # the spec's hash
+
+
+def test_an_up_to_date_run_reads_only_what_the_record_cannot_vouch_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    spec, out = tmp_path / "tiktok_v2.yaml", tmp_path / "out"
+    spec.write_bytes(SPEC.read_bytes())
+    _generate(spec, out)
+    expected = _files(out)
+    reads: list[Path] = []
+    plain = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.absolute())
+        return plain(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    _generate(spec, out)  # the same inputs: the run cache's hashes, the record's stats
+    assert "up to date" in capsys.readouterr().out
+    output_reads = [path.relative_to(out) for path in reads if path.is_relative_to(out)]
+    assert output_reads == [Path(writer.MANIFEST)], output_reads  # the one file the record leaves out
+    # A hand edit of the same size, its mtime put back: the ctime moved, so the file is read,
+    # found different, and generate writes the output again.
+    page = out / "docs" / "th" / "scopes.md"
+    before = page.stat()
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("|", "!", 1), encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert page.stat().st_size == before.st_size and page.stat().st_mtime_ns == before.st_mtime_ns
+    _generate(spec, out)
+    assert "1 changed" in capsys.readouterr().out
+    assert _files(out) == expected
