@@ -30,6 +30,15 @@ def _files(out: Path) -> dict[str, str]:
     }
 
 
+def _generated_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, dict[str, str]]:
+    """A copy of the spec generated once with the cache in ``tmp_path``: spec, output, its files."""
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    spec, out = tmp_path / "tiktok_v2.yaml", tmp_path / "out"
+    spec.write_bytes(SPEC.read_bytes())
+    _generate(spec, out)
+    return spec, out, _files(out)
+
+
 def _age(out: Path) -> None:
     for path in out.rglob("*"):
         if path.is_file():
@@ -83,11 +92,7 @@ def test_a_damaged_record_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_generate_with_the_record_still_replaces_a_hand_edit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
-    spec, out = tmp_path / "tiktok_v2.yaml", tmp_path / "out"
-    spec.write_bytes(SPEC.read_bytes())
-    _generate(spec, out)
-    expected = _files(out)
+    spec, out, expected = _generated_copy(tmp_path, monkeypatch)
     _age(out)
     spec.write_text(spec.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a new run key
     _generate(spec, out)  # only the manifest changes; every other file is recorded
@@ -104,11 +109,7 @@ def test_generate_with_the_record_still_replaces_a_hand_edit(
 def test_an_up_to_date_run_reads_only_what_the_record_cannot_vouch_for(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
-    spec, out = tmp_path / "tiktok_v2.yaml", tmp_path / "out"
-    spec.write_bytes(SPEC.read_bytes())
-    _generate(spec, out)
-    expected = _files(out)
+    spec, out, expected = _generated_copy(tmp_path, monkeypatch)
     reads: list[Path] = []
     plain = Path.read_bytes
 
