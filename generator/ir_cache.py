@@ -71,12 +71,12 @@ class ObjectCache:
         if key is None:
             self.built += 1
             return ir.object_ir(o, context, module)
-        stored = self.cache.read_bytes(b"ir" + key) if self.cache.folder is not None else None
+        stored = self.cache.store.get(b"ir" + key)  # None without a folder
         made = _load(stored) if stored is not None else None
         if made is None or made.name != o.name:
             made = ir.object_ir(o, context, module)
             self.built += 1
-            self.cache.write_bytes(b"ir" + key, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+            self.cache.store.put(b"ir" + key, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
         else:
             self.loaded += 1
         self.digests[id(made)] = (made, "ir:" + key.hex())

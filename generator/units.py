@@ -133,24 +133,13 @@ class UnitCache:
         return digest_of(self.salt.hex() + "\0" + kind, *inputs, memo=self.digests)
 
     def _read(self, key: bytes) -> str | None:
-        body = self.read_bytes(key)
+        body = self.store.get(key)
         if body is None:
             return None
         try:
             return body.decode("utf-8")
         except UnicodeDecodeError:
             return None
-
-    def read_bytes(self, key: bytes) -> bytes | None:
-        """The body stored under ``key``, if its checksum proves it is that key's."""
-        return self.store.get(key)
-
-    def _write(self, key: bytes, text: str) -> None:
-        self.write_bytes(key, text.encode("utf-8"))
-
-    def write_bytes(self, key: bytes, body: bytes) -> None:
-        """Store ``body`` under ``key`` with its checksum (best effort, atomic)."""
-        self.store.put(key, body)
 
     def text(self, key: bytes | None, make: Callable[[], str]) -> str:
         """The unit's text: remembered, read back (checksum verified), or made and stored."""
@@ -164,7 +153,7 @@ class UnitCache:
             if found is None:
                 self.misses += 1
                 found = make()
-                self._write(key, found)
+                self.store.put(key, found.encode("utf-8"))
             else:
                 self.hits += 1
             self.memory[key] = found
