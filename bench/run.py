@@ -286,7 +286,9 @@ def main() -> None:
     # As pip does when it installs the toolkit's wheel (and did for datamodel-codegen, beside it):
     # bytecode compiled once, beforehand. Where PYTHONDONTWRITEBYTECODE is set, every run would
     # otherwise compile the toolkit's modules again (about 0.12 s a run, measured).
-    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "generator")], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [PY, "-m", "compileall", "-q", str(ROOT / "generator")], check=True, stdout=subprocess.DEVNULL
+    )
     quick = args.quick
     sizes = [10, 100] if quick else [10, 100, 500]
     big = sizes[-1]
