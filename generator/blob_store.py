@@ -17,8 +17,12 @@ from pathlib import Path
 
 
 def checksum(key: bytes, body: bytes) -> bytes:
-    """The first line of an entry: the hex SHA-256 of its key and body."""
-    return hashlib.sha256(key + b"\0" + body).hexdigest().encode()
+    """The first line of an entry: the hex SHA-256 of its key and body (hashed in place: an
+    entry may be tens of megabytes, and copying it costs more than hashing it)."""
+    digest = hashlib.sha256(key)
+    digest.update(b"\0")
+    digest.update(body)
+    return digest.hexdigest().encode()
 
 
 class BlobStore:
@@ -47,11 +51,11 @@ class BlobStore:
             return None
         try:
             with open(where[1], "rb") as handle:
-                raw = handle.read()
+                head = handle.readline(65)
+                body = handle.read()
         except OSError:
             return None
-        head, _, body = raw.partition(b"\n")
-        return body if head == checksum(key, body) else None
+        return body if head[:-1] == checksum(key, body) and head.endswith(b"\n") else None
 
     def put(self, key: bytes, body: bytes) -> None:
         """Store ``body`` under ``key`` (atomic, best effort)."""
@@ -62,7 +66,8 @@ class BlobStore:
             os.makedirs(where[0], exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=where[0], prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
-                handle.write(checksum(key, body) + b"\n" + body)
+                handle.write(checksum(key, body) + b"\n")
+                handle.write(body)
             os.replace(tmp, where[1])
         except OSError:
             return

@@ -29,11 +29,14 @@ import os
 import sys
 import tempfile
 from importlib.util import find_spec
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.paths import default_cache, toolkit_sources
+
+if TYPE_CHECKING:
+    from generator.units import FileText
 
 _PACKAGES = ("black", "jinja2", "yaml", "jsonschema")
 _FORMAT = "specgen-cache-1"
@@ -73,14 +76,12 @@ def run_key(sources: list[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def _hashes(files: dict[str, str]) -> dict[str, str]:
+def _hashes(files: Mapping[str, FileText]) -> dict[str, str]:
     from generator.output_record import manifest_hashes  # what the manifest already hashed
+    from generator.units import sha256_of
 
     known = manifest_hashes(files)
-    return {
-        path: known.get(path) or hashlib.sha256(text.encode("utf-8")).hexdigest()
-        for path, text in sorted(files.items())
-    }
+    return {path: known.get(path) or sha256_of(text) for path, text in sorted(files.items())}
 
 
 def lookup(key: str) -> dict[str, str] | None:
@@ -96,7 +97,7 @@ def lookup(key: str) -> dict[str, str] | None:
     return files if isinstance(files, dict) else None
 
 
-def store(key: str, files: dict[str, str]) -> None:
+def store(key: str, files: Mapping[str, FileText]) -> None:
     """Record the hashes of a generation's files under ``key`` (best effort, atomic)."""
     base = directory()
     if base is None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from generator.ir import ProjectIR
     from generator.output_record import OutputRecord
     from generator.pipeline import Incremental
+    from generator.units import FileText
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
 
@@ -171,16 +172,19 @@ class Rendered(NamedTuple):
     """What ``generate`` computes before it writes."""
 
     project: ProjectIR
-    files: dict[str, str]  # every output file, by path relative to --out
+    files: dict[str, FileText]  # every output file, by path relative to --out (lazy: some stored)
     templates: tuple[Path, ...]  # the template override folders used (--templates, the spec's `templates:`)
 
 
-def render(spec_path: Path, templates: Path | None, incremental: Incremental | None = None) -> Rendered:
+def render(
+    spec_path: Path, templates: Path | None, incremental: Incremental | None = None, *, lazy: bool = False
+) -> Rendered:
     """What ``generate`` computes (SpecError on a bad spec), in memory: nothing is written.
 
     Unchanged units come from the unit cache (generator/units.py): this run's, or, given
     ``incremental``, the one a long-lived process keeps between runs. Template overrides render
-    everything.
+    everything. ``lazy``: whole files the cache's index knows may be left there (units.Stored,
+    read by the writer only where it must write them).
     """
     from generator import cache, front, ir_cache, overrides, pipeline, units
     from generator.templating import environment
@@ -189,19 +193,22 @@ def render(spec_path: Path, templates: Path | None, incremental: Incremental | N
     chosen = overrides.folders(templates, doc)
     with overrides.active(chosen):
         environment().bytecode_cache = cache.jinja_bytecode_cache()
-        unit_cache = None if chosen or incremental is not None else units.UnitCache.for_run()
+        unit_cache = None if chosen or incremental is not None else units.UnitCache.for_run(lazy=lazy)
         project = ir_cache.build_ir(spec, unit_cache)
+        files: dict[str, FileText]
         if chosen:
             files = pipeline.render_project(project, one_process=True)
         elif incremental is not None:
-            files = incremental.render_project(project)
+            files = dict(incremental.render_project(project))
         else:
             files = pipeline.render_project(project, unit_cache=unit_cache)
+            if unit_cache is not None:
+                unit_cache.save_index()
         return Rendered(project, files, chosen)
 
 
 def _output_record(
-    out: Path, files: dict[str, str], hashes: dict[str, str] | None = None
+    out: Path, files: dict[str, FileText], hashes: dict[str, str] | None = None
 ) -> OutputRecord | None:
     """What generate last left in ``out`` (generator/output_record.py), when the cache is on;
     the new output's hashes from ``files``' manifest, or ``hashes``."""
@@ -228,6 +235,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in cli_i18n.COMMANDS:
         return cli_i18n.run(args)
     from generator import cache, writer
+    from generator.units import StaleUnit
     from generator.yaml_source import spec_files
 
     if args.command == "generate" and args.spec.exists():
@@ -243,7 +251,7 @@ def _run(args: argparse.Namespace) -> int:
         # The same inputs produced exactly these files before: nothing to compute or write.
         print(f"{args.out}: up to date ({len(expected)} files)")
         return EXIT_OK
-    files = render(args.spec, args.templates).files
+    files = render(args.spec, args.templates, lazy=args.command == "generate").files
     if key is not None:
         cache.store(key, files)
     if args.command == "check":
@@ -259,7 +267,11 @@ def _run(args: argparse.Namespace) -> int:
         )
         return EXIT_STALE
     record = _output_record(args.out, files)
-    comparison = writer.write_tree(args.out, files, record.proven if record else None)
+    try:
+        comparison = writer.write_tree(args.out, files, record.proven if record else None)
+    except StaleUnit:  # a unit the cache's index vouched for is damaged: nothing was written
+        files = render(args.spec, args.templates).files
+        comparison = writer.write_tree(args.out, files, record.proven if record else None)
     if record is not None:
         record.save(args.out)
     if comparison.clean:

@@ -19,6 +19,11 @@ import bisect
 import re
 import sys
 import unicodedata
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.units import FileText
 
 LINE_LENGTH = 88  # black's default; the generated package's pyproject names no other
 
@@ -173,9 +178,14 @@ def format_python(path: str, source: str) -> str:
     return "".join(out)
 
 
-def format_files(files: dict[str, str]) -> dict[str, str]:
-    """Format every ``.py`` file (but those already :class:`Formatted`); others pass through."""
+def format_files(files: Mapping[str, FileText]) -> dict[str, FileText]:
+    """Format every ``.py`` file (but those already :class:`Formatted`, or stored formatted in the
+    unit cache); others pass through."""
     return {
-        path: format_python(path, text) if path.endswith(".py") and not isinstance(text, Formatted) else text
+        path: (
+            format_python(path, text)
+            if isinstance(text, str) and path.endswith(".py") and not isinstance(text, Formatted)
+            else text
+        )
         for path, text in files.items()
     }

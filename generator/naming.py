@@ -52,7 +52,7 @@ def _identifier_chars(wire: str) -> str:
     else:
         text = unicodedata.normalize("NFKC", wire)
         kept = "".join(c if ("x" + c).isidentifier() else "_" for c in text)
-    name = _UNDERSCORES.sub("_", kept).strip("_")
+    name = (_UNDERSCORES.sub("_", kept) if "__" in kept else kept).strip("_")
     # A name cannot start with a combining mark or a digit; callers prefix digits.
     while name and not name[0].isidentifier() and not name[0].isdigit():
         name = name[1:].lstrip("_")
@@ -83,7 +83,7 @@ def _field_name(wire: str) -> tuple[str, bool]:
     if (
         keyword.iskeyword(name)
         or keyword.issoftkeyword(name)
-        or hasattr(builtins, name)
+        or name in vars(builtins)  # hasattr's answer for a module, without raising on a miss
         or name in BASE_MODEL_ATTRIBUTES
         or name in PYDANTIC_CLASS_NAMES
         or name in MODULE_NAMES

@@ -19,9 +19,11 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.units import FileText
 from generator.writer import MANIFEST
 
 _FORMAT = "specgen-output-record-2"
@@ -37,10 +39,13 @@ def _stat_key(path: Path) -> Stat | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def manifest_hashes(files: dict[str, str]) -> dict[str, str]:
+def manifest_hashes(files: Mapping[str, FileText]) -> dict[str, str]:
     """The SHA-256 of each output file as the run's manifest records it (empty without one)."""
+    manifest = files.get(MANIFEST)
+    if not isinstance(manifest, str):
+        return {}
     try:
-        recorded = json.loads(files[MANIFEST])["files"]
+        recorded = json.loads(manifest)["files"]
     except (KeyError, ValueError, TypeError):
         return {}
     return recorded if isinstance(recorded, dict) else {}
@@ -50,7 +55,7 @@ class OutputRecord:
     """One output directory's record, in ``folder`` (the cache's ``outputs/``)."""
 
     def __init__(
-        self, folder: Path, out: Path, files: dict[str, str], hashes: dict[str, str] | None = None
+        self, folder: Path, out: Path, files: Mapping[str, FileText], hashes: dict[str, str] | None = None
     ) -> None:
         name = hashlib.sha256(str(out.absolute()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
         self.path = folder / f"{name}.json"

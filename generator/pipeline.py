@@ -7,10 +7,9 @@ are the same either way.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing as mp
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -26,19 +25,19 @@ from generator.targets.openapi import render_openapi
 from generator.targets.python_pkg import render_python
 from generator.writer import MANIFEST
 
-Renderer = Callable[[ProjectIR], dict[str, str]]
+Renderer = Callable[[ProjectIR], Mapping[str, units.FileText]]
 # Rendering in two processes, the forked child takes the first (the Python package, with its
 # formatting: the costliest) and this process the rest; at 500 objects the halves cost about
 # the same (about 0.9 and 0.7 s).
 RENDERERS: tuple[Renderer, ...] = (render_python, render_openapi, render_data, render_docs, render_client)
 
 
-def _manifest(project: ProjectIR, files: dict[str, str]) -> str:
+def _manifest(project: ProjectIR, files: dict[str, units.FileText]) -> str:
     record = {
         "generator": __version__,
         "spec": list(project.spec_files),
         "spec_sha256": project.spec_sha256,
-        "files": {path: hashlib.sha256(files[path].encode("utf-8")).hexdigest() for path in sorted(files)},
+        "files": {path: units.sha256_of(files[path]) for path in sorted(files)},
     }
     return indented(record) + "\n"
 
@@ -50,8 +49,8 @@ PARALLEL_MIN_FIELDS = 2000
 _FORKED: ProjectIR | None = None  # the project a forked child renders (inherited, never pickled)
 
 
-def _render(project: ProjectIR, renderers: tuple[Renderer, ...]) -> dict[str, str]:
-    files: dict[str, str] = {}
+def _render(project: ProjectIR, renderers: tuple[Renderer, ...]) -> dict[str, units.FileText]:
+    files: dict[str, units.FileText] = {}
     for renderer in renderers:
         for path, text in renderer(project).items():
             if path in files:
@@ -60,9 +59,11 @@ def _render(project: ProjectIR, renderers: tuple[Renderer, ...]) -> dict[str, st
     return format_files(files)
 
 
-def _render_forked() -> dict[str, str]:
+def _render_forked() -> tuple[dict[str, units.FileText], dict[bytes, bytes]]:
+    """The child's files, and the hashes of the units it indexed (for the parent's cache index)."""
     assert _FORKED is not None
-    return _render(_FORKED, RENDERERS[:1])
+    files = _render(_FORKED, RENDERERS[:1])
+    return files, units.current().indexed
 
 
 def _parallel(project: ProjectIR) -> bool:
@@ -77,7 +78,7 @@ def _parallel(project: ProjectIR) -> bool:
 
 def render_project(
     project: ProjectIR, *, one_process: bool = False, unit_cache: units.UnitCache | None = None
-) -> dict[str, str]:
+) -> dict[str, units.FileText]:
     """Every output file of a project, formatted, with the manifest (the same bytes however it runs).
 
     ``one_process`` keeps the rendering here (template overrides do, so that an error in one
@@ -91,7 +92,7 @@ def render_project(
         units.use(previous)
 
 
-def _render_all(project: ProjectIR, *, one_process: bool) -> dict[str, str]:
+def _render_all(project: ProjectIR, *, one_process: bool) -> dict[str, units.FileText]:
     if not one_process and _parallel(project):
         global _FORKED
         _FORKED = project
@@ -99,7 +100,8 @@ def _render_all(project: ProjectIR, *, one_process: bool) -> dict[str, str]:
             with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")) as pool:
                 child = pool.submit(_render_forked)  # the first renderer
                 files = _render(project, RENDERERS[1:])
-                theirs = child.result()
+                theirs, indexed = child.result()
+                units.current().indexed.update(indexed)
         finally:
             _FORKED = None
         if set(files) & set(theirs):
@@ -113,7 +115,7 @@ def _render_all(project: ProjectIR, *, one_process: bool) -> dict[str, str]:
 
 def generate_spec(spec: Spec) -> dict[str, str]:
     """Every output file for a validated spec."""
-    return render_project(build_ir(spec))
+    return units.materialized(render_project(build_ir(spec)))
 
 
 def generate(spec_path: Path) -> dict[str, str]:
@@ -148,7 +150,7 @@ class Incremental:
                 cache = self._cache
         self._cache = cache
         try:
-            return render_project(project, unit_cache=cache)
+            return units.materialized(render_project(project, unit_cache=cache))
         finally:
             cache.forget_unused()
 

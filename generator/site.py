@@ -29,6 +29,7 @@ from generator.targets.docs import (
     object_title,
 )
 from generator.targets.openapi import openapi_filename
+from generator import units
 from generator.writer import MANIFEST, Comparison
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     spec = load_spec(args.spec)
     project = build_ir(spec)
-    generated = pipeline.render_project(project)
+    generated = units.materialized(pipeline.render_project(project))
     comparison = writer.compare(args.generated, generated)
     if not comparison.clean:
         print(f"{args.generated} is stale; run `make generate` first", file=sys.stderr)

@@ -22,6 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator import units
 from generator.cli import Rendered
 from generator.site import CONFIG, PROJECT_ROOT, stage
 from generator.watch import Watch
@@ -50,7 +51,12 @@ class LiveSite:
         # (the server mounts the site at site_url's path, as mkdocs serve does).
         local = f"http://{HOST}:{self.port}/"
         staged = stage(
-            self.spec, rendered.project, rendered.files, self.staging, self.staging.parent / "site", local
+            self.spec,
+            rendered.project,
+            units.materialized(rendered.files),
+            self.staging,
+            self.staging.parent / "site",
+            local,
         )
         if staged.clean and self.server is not None:
             return  # nothing the site shows changed (the save changed only other outputs)

@@ -14,12 +14,20 @@ match (damaged, truncated, or copied from another key or another toolkit) is ign
 rendered again. Each :class:`UnitCache` also keeps its entries in memory, so one that lives
 across runs (``pipeline.Incremental``, for ``specgen watch``) reads the disk only once. With
 template overrides, or the cache off, nothing is stored and every unit renders.
+
+A ``generate`` run's cache is *lazy* for whole-file units (a model module, an object's or
+endpoint's page): the folder's index (``index`` entry: each unit key of the last runs with the
+SHA-256 of its text) lets :meth:`UnitCache.file` hand out a :class:`Stored` in place of the text.
+Its hash fills the manifest, and the writer compares it with the output record's, so a file
+that did not change is linked, never read from the cache; the text is read (and its checksum and
+hash verified) only where a file must be written or diffed. A damaged entry found then raises
+:class:`StaleUnit`, and the command renders again without the index.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
@@ -104,10 +112,73 @@ def remember(digests: dict[int, tuple[Any, str]]) -> None:
     _KNOWN = dict(digests)
 
 
+class StaleUnit(Exception):
+    """A unit the index vouched for is damaged or gone from the cache: render again without the index."""
+
+
+class Stored:
+    """A unit's text left in the cache, known by its SHA-256 (hex); read only where it is needed."""
+
+    __slots__ = ("key", "sha256", "store")
+
+    def __init__(self, key: bytes, sha256: str, store: BlobStore) -> None:
+        self.key, self.sha256, self.store = key, sha256, store
+
+    def data(self) -> bytes:
+        """The text's UTF-8 bytes, from the entry (its checksum and this hash verified)."""
+        body = self.store.get(self.key)
+        if body is None or hashlib.sha256(body).hexdigest() != self.sha256:
+            raise StaleUnit(f"unit {self.key.hex()[:16]} is damaged or missing in the cache")
+        return body
+
+    def __eq__(self, other: object) -> bool:
+        return sha256_of(other) == self.sha256 if isinstance(other, (str, bytes, Stored)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.sha256)
+
+    def __repr__(self) -> str:
+        return f"Stored(sha256={self.sha256[:16]}...)"
+
+
+# An output file's text: a str, its UTF-8 bytes (a document spliced from pieces), or the cache's
+# promise of it.
+FileText = str | bytes | Stored
+
+
+def data_of(value: FileText) -> bytes:
+    """An output file's bytes."""
+    if isinstance(value, Stored):
+        return value.data()
+    return value if isinstance(value, bytes) else value.encode("utf-8")
+
+
+def text_of(value: FileText) -> str:
+    """An output file's text."""
+    return value if isinstance(value, str) else data_of(value).decode("utf-8")
+
+
+def sha256_of(value: FileText) -> str:
+    """The hex SHA-256 of an output file's bytes (a stored one's without reading it)."""
+    if isinstance(value, Stored):
+        return value.sha256
+    return hashlib.sha256(value if isinstance(value, bytes) else value.encode("utf-8")).hexdigest()
+
+
+def materialized(files: Mapping[str, FileText]) -> dict[str, str]:
+    """Every file's text (each stored one read from the cache)."""
+    return {path: text_of(value) for path, value in files.items()}
+
+
+_INDEX = hashlib.sha256(b"specgen-unit-index-1").digest()
+
+
 class UnitCache:
     """Rendered units by digest: in memory, and on disk when ``folder`` is given."""
 
-    def __init__(self, folder: Path | None, salt: bytes = b"", *, enabled: bool = True) -> None:
+    def __init__(
+        self, folder: Path | None, salt: bytes = b"", *, enabled: bool = True, lazy: bool = False
+    ) -> None:
         self.enabled = enabled  # False: units render in place with the whole project, nothing kept
         self.folder = folder
         self.store = BlobStore(folder)  # one file an entry, checksummed
@@ -117,16 +188,52 @@ class UnitCache:
         self.digests: dict[int, tuple[Any, str]] = {}  # this run's inputs' digests (see digest_of)
         self.hits = 0
         self.misses = 0
+        # Lazy (a folder needed): each unit key of the last runs -> its text's SHA-256, and this run's.
+        self.index: dict[bytes, bytes] = self._load_index() if lazy and folder is not None else {}
+        self.lazy = lazy and folder is not None
+        self.indexed: dict[bytes, bytes] = {}
 
     @classmethod
-    def for_run(cls, *, memory: bool = False) -> UnitCache:
+    def for_run(cls, *, memory: bool = False, lazy: bool = False) -> UnitCache:
         """This toolkit's cache in the cache directory; in memory only when caching is off and
-        ``memory`` asks for it (a long-lived generator), else disabled."""
+        ``memory`` asks for it (a long-lived generator), else disabled. ``lazy``: whole-file
+        units may be handed out as :class:`Stored` (for ``generate``'s writer)."""
         base = cache.directory()
         if base is None:
             return cls(None, cache.toolkit_digest(), enabled=memory)
         salt = cache.toolkit_digest()
-        return cls(base / "units" / salt.hex()[:32], salt)
+        return cls(base / "units" / salt.hex()[:32], salt, lazy=lazy)
+
+    def _load_index(self) -> dict[bytes, bytes]:
+        body = self.store.get(_INDEX) or b""
+        if len(body) % 64:
+            return {}
+        return {body[i : i + 32]: body[i + 32 : i + 64] for i in range(0, len(body), 64)}
+
+    def save_index(self) -> None:
+        """Keep this run's whole-file units in the index (and, up to a bound, the last runs')."""
+        if not self.lazy or not self.indexed:
+            return
+        kept = dict(self.indexed)
+        for key in sorted(self.index.keys() - kept.keys())[: 3 * len(kept)]:
+            kept[key] = self.index[key]
+        if kept != self.index:
+            self.store.put(_INDEX, b"".join(key + kept[key] for key in sorted(kept)))
+
+    def file(self, key: bytes | None, make: Callable[[], str]) -> FileText:
+        """A whole output file's unit: :meth:`text`, or a :class:`Stored` when the cache is lazy
+        and the index knows the unit's hash (and this process has not read it already)."""
+        if not self.lazy or key is None:
+            return self.text(key, make)
+        known = self.index.get(key)
+        if known is not None and key not in self.memory:
+            self.used.add(key)
+            self.hits += 1
+            self.indexed[key] = known
+            return Stored(key, known.hex(), self.store)
+        text = self.text(key, make)
+        self.indexed[key] = hashlib.sha256(text.encode("utf-8")).digest()
+        return text
 
     def key(self, kind: str, *inputs: Any) -> bytes | None:
         """The key of a unit: the toolkit's digest with the unit's (see :func:`digest_of`)."""
@@ -161,10 +268,49 @@ class UnitCache:
             self.hits += 1
         return found
 
+    def pieces(self, group: str, keyed: Sequence[tuple[bytes | None, Callable[[], str]]]) -> list[bytes]:
+        """Many small units' texts, UTF-8 (one document's pieces, generator/targets/splice.py): read
+        in one go from the ``group``'s pack, the last run's pieces in one checksummed entry, else
+        as :meth:`text` gets them. The pack is written again when much of it is out of date."""
+        where = hashlib.sha256(b"specgen-pack-1\0" + self.salt + b"\0" + group.encode()).digest()
+        pack = _unpack(self.store.get(where)) if self.folder is not None else {}
+        texts = []
+        for key, make in keyed:
+            found = None if key is None or key in self.memory else pack.get(key)
+            if key is None or found is None:
+                texts.append(self.text(key, make).encode("utf-8"))
+            else:  # checksummed with the pack, and written from a str
+                self.used.add(key)
+                self.hits += 1
+                texts.append(bytes(found))
+        keys = [key for key, _ in keyed if key is not None]
+        # Rewritten (tens of megabytes) only when a share of it is out of date: a piece missing
+        # from it comes from its own entry, which text() wrote when it was made.
+        if self.folder is not None and len(keys) == len(keyed) and len(set(keys) - set(pack)) * 8 > len(keys):
+            parts: list[bytes] = []
+            for key, data in zip(keys, texts):
+                parts += (key, len(data).to_bytes(8, "big"), data)
+            self.store.put(where, b"".join(parts))
+        return texts
+
     def forget_unused(self) -> None:
         """Keep in memory only the units of the last run (a long-lived cache stays the size of one run)."""
         self.memory = {key: self.memory[key] for key in self.used if key in self.memory}
         self.used = set()
+
+
+def _unpack(body: bytes | None) -> dict[bytes, memoryview]:
+    """A pack's entries (key -> UTF-8 text, not copied), empty where it is missing or malformed."""
+    found: dict[bytes, memoryview] = {}
+    view = memoryview(body or b"")
+    at = 0
+    while at < len(view):
+        size = int.from_bytes(view[at + 32 : at + 40], "big")
+        if at + 40 + size > len(view):
+            return {}
+        found[bytes(view[at : at + 32])] = view[at + 40 : at + 40 + size]
+        at += 40 + size
+    return found
 
 
 # The cache the renderers use; pipeline.render_project sets it for each run.

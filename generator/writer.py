@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+
+from generator.units import FileText, Stored, data_of, text_of
 
 MANIFEST = "MANIFEST.json"
 
@@ -32,7 +35,7 @@ class Comparison:
         return not (self.missing or self.changed or self.orphans)
 
 
-def _check_paths(files: dict[str, str]) -> None:
+def _check_paths(files: Mapping[str, FileText]) -> None:
     for rel in files:
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts or str(pure) != rel:
@@ -71,12 +74,13 @@ def _scan(folder: Path, prefix: str, found: dict[str, Path]) -> None:
 
 
 def compare(
-    out: Path, files: dict[str, str], proven: Callable[[str, Path], bool] | None = None
+    out: Path, files: Mapping[str, FileText], proven: Callable[[str, Path], bool] | None = None
 ) -> Comparison:
     """Which expected files are missing or changed, and which files on disk are not expected.
 
     ``proven(rel, path)`` may vouch that a file on disk already holds ``files[rel]`` (the output
-    record, generator/output_record.py): it is then not read.
+    record, generator/output_record.py): it is then not read. A file still in the unit cache
+    (units.Stored) is compared by its hash, so it is not read from there either.
     """
     on_disk = _existing(out)
     result = Comparison()
@@ -86,13 +90,19 @@ def compare(
             result.missing.append(rel)
         elif proven is not None and proven(rel, path):
             continue
-        elif path.is_symlink() or path.read_bytes() != text.encode("utf-8"):
+        elif path.is_symlink() or not _holds(path, text):
             result.changed.append(rel)
     result.orphans = sorted(set(on_disk) - set(files))
     return result
 
 
-def unified_diff(out: Path, files: dict[str, str], comparison: Comparison, limit: int = 400) -> str:
+def _holds(path: Path, text: FileText) -> bool:
+    if isinstance(text, Stored):
+        return hashlib.sha256(path.read_bytes()).hexdigest() == text.sha256
+    return path.read_bytes() == data_of(text)
+
+
+def unified_diff(out: Path, files: Mapping[str, FileText], comparison: Comparison, limit: int = 400) -> str:
     """A unified diff from the disk to the expected output, at most ``limit`` lines."""
     lines: list[str] = []
     for rel in comparison.changed + comparison.missing:
@@ -100,7 +110,10 @@ def unified_diff(out: Path, files: dict[str, str], comparison: Comparison, limit
         old = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
         lines.extend(
             difflib.unified_diff(
-                old.splitlines(keepends=True), files[rel].splitlines(keepends=True), f"a/{rel}", f"b/{rel}"
+                old.splitlines(keepends=True),
+                text_of(files[rel]).splitlines(keepends=True),
+                f"a/{rel}",
+                f"b/{rel}",
             )
         )
     if len(lines) > limit:
@@ -135,7 +148,7 @@ def refuse_sources_inside(out: Path, sources: list[Path]) -> None:
             )
 
 
-def _fill(tmp: Path, out: Path, files: dict[str, str], comparison: Comparison) -> None:
+def _fill(tmp: Path, out: Path, files: Mapping[str, FileText], comparison: Comparison) -> None:
     """Write the new tree: a file whose bytes are already in ``out`` is hard-linked from there.
 
     A linked file keeps its inode and so its mtime: tools that watch the output (MkDocs'
@@ -155,11 +168,11 @@ def _fill(tmp: Path, out: Path, files: dict[str, str], comparison: Comparison) -
                 continue
             except OSError:
                 pass
-        path.write_bytes(text.encode("utf-8"))
+        path.write_bytes(data_of(text))  # units.StaleUnit where a stored text is damaged
 
 
 def write_tree(
-    out: Path, files: dict[str, str], proven: Callable[[str, Path], bool] | None = None
+    out: Path, files: Mapping[str, FileText], proven: Callable[[str, Path], bool] | None = None
 ) -> Comparison:
     """Make ``out`` hold exactly ``files``: build a full new tree beside it, then swap it in.
 

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import ir_cache, units
+from generator.blob_store import BlobStore
 from generator.cli import main
 from generator.ir import build_ir
 from generator.pipeline import Incremental, render_project
@@ -132,6 +133,48 @@ def test_a_damaged_or_foreign_entry_is_never_used(tmp_path: Path, monkeypatch: p
     assert _RECORDED[-1].hits == used.misses and _RECORDED[-1].misses == 0
 
 
+def test_unchanged_files_are_not_read_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """generate's cache is lazy: a model module or page the output already holds (the index
+    knows its hash, the output record its file) is neither read from the cache nor written."""
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    spec, out, cold = tmp_path / "tiktok_v2.yaml", tmp_path / "out", tmp_path / "cold"
+    spec.write_bytes(SPEC.read_bytes())
+    _generate(spec, out)
+    _edit_description(spec)
+    reads: list[bytes] = []
+    original = BlobStore.get
+
+    def get(store: BlobStore, key: bytes) -> bytes | None:
+        found = original(store, key)
+        if store.folder is not None and "units" in store.folder.parts and found is not None:
+            reads.append(found)
+        return found
+
+    monkeypatch.setattr(BlobStore, "get", get)
+    _generate(spec, out)
+    # The index, the object IR entries and the three documents' packs; no module or page.
+    pages = [body for body in reads if body.startswith((b"# Generated", b"<!-- Generated"))]
+    assert pages == [] and len(reads) < len(_tree(out)) // 2
+    monkeypatch.setenv("SPECGEN_CACHE", "off")
+    _generate(spec, cold)
+    assert _tree(cold) == _tree(out)
+
+
+def test_a_damaged_entry_the_index_vouched_for_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index says which units are stored; where one must be written (a new output folder) and
+    its entry is damaged, the command renders again without the index: the same bytes, exit 0."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SPECGEN_CACHE", str(cache))
+    _generate(SPEC, tmp_path / "first")
+    index = units.UnitCache.for_run().store.path(units._INDEX)
+    assert index is not None and index.is_file()
+    _poison([entry for entry in _entries(cache) if entry != index])
+    _generate(SPEC, tmp_path / "second")
+    assert _tree(tmp_path / "second") == _tree(tmp_path / "first")
+
+
 _RECORDED: list[units.UnitCache] = []
 
 
@@ -239,10 +282,13 @@ def test_incremental_equals_cold_after_random_edits(data: st.DataObject, tmp_pat
             cache = units.UnitCache(folder, b"test toolkit")
             generator = Incremental(cache)
         assert generator.render(spec) == cold
-        # The command line's path: objects' IR from the cache folder, their digests keying the units.
-        project = ir_cache.build_ir(spec, cache)
+        # The command line's path: objects' IR from the cache folder, their digests keying the units,
+        # a lazy cache (whole files it indexed left stored, read here), documents spliced as UTF-8.
+        lazy = units.UnitCache(folder, b"test toolkit", lazy=True)
+        project = ir_cache.build_ir(spec, lazy)
         assert project == build_ir(spec)
-        assert render_project(project, unit_cache=cache) == cold
+        assert units.materialized(render_project(project, unit_cache=lazy)) == cold
+        lazy.save_index()
         rendered += 1
     # Not cold runs in disguise: after the first run, units come from the cache.
     assert hits + cache.hits > 0 or not rendered

@@ -40,23 +40,23 @@ JSON = st.recursive(
 )
 def test_spliced_items_are_the_whole_dump(rows: list[Any], named: dict[str, Any], cut: int) -> None:
     whole = {"head": [1, {"a": []}], "rows": rows, "tail": {"named": named, "after": {}}}
-    pieces = [splice.items_text(rows[:cut], 1), splice.items_text(rows[cut:], 1)]
+    pieces = [splice.items_text(rows[:cut], 1).encode(), splice.items_text(rows[cut:], 1).encode()]
     # Data that holds the mark itself (no spec can: it starts with a NUL) may be dumped whole
     # instead (None); data without it never is.
-    expected = indented(whole)
-    allowed = (expected, None) if '"\\u0000specgen-splice"' in expected else (expected,)
+    expected = indented(whole).encode()
+    allowed = (expected, None) if b'"\\u0000specgen-splice"' in expected else (expected,)
     marked = {"head": whole["head"], "rows": [splice.MARK], "tail": whole["tail"]}
     assert splice.spliced(marked, pieces) in allowed
     keys = list(named)
-    pieces = [splice.items_text({k: named[k]}, 2) for k in keys]
+    pieces = [splice.items_text({k: named[k]}, 2).encode() for k in keys]
     marked = {"head": whole["head"], "rows": rows, "tail": {"named": {splice.MARK: 0}, "after": {}}}
     assert splice.spliced(marked, pieces) in allowed
 
 
 def test_no_piece_or_no_single_mark_means_the_whole_dump() -> None:
-    assert splice.spliced({"rows": [splice.MARK]}, ["", ""]) is None
-    assert splice.spliced({"rows": [splice.MARK, splice.MARK]}, ['    "x"']) is None
-    assert splice.spliced({"rows": []}, ['    "x"']) is None
+    assert splice.spliced({"rows": [splice.MARK]}, [b"", b""]) is None
+    assert splice.spliced({"rows": [splice.MARK, splice.MARK]}, [b'    "x"']) is None
+    assert splice.spliced({"rows": []}, [b'    "x"']) is None
 
 
 def _both_ways(project: ProjectIR, *, every_piece_cached: bool = True) -> None:
@@ -64,9 +64,10 @@ def _both_ways(project: ProjectIR, *, every_piece_cached: bool = True) -> None:
     cache = units.UnitCache(None, b"test toolkit")  # in memory: the pieces path
     previous = units.use(cache)
     try:
-        assert {**render_openapi(project), **render_data(project)} == plain
+        assert units.materialized({**render_openapi(project), **render_data(project)}) == plain
         assert cache.misses > 0 and cache.hits == 0
-        assert {**render_openapi(project), **render_data(project)} == plain  # pieces from the cache
+        # Pieces from the cache:
+        assert units.materialized({**render_openapi(project), **render_data(project)}) == plain
         # A piece whose object has no JSON form has no key: it is made every time.
         assert cache.hits == cache.misses if every_piece_cached else 0 < cache.hits < cache.misses
     finally:

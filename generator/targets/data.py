@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from generator import units
 from generator.ir import FieldIR, ObjectIR, ProjectIR
 from generator.json_text import indented
 from generator.targets import splice
@@ -90,15 +91,15 @@ def _fields_piece(o: ObjectIR, langs: list[str]) -> str:
     return splice.items_text(rows, 1) + "\0" + _csv([_field_csv_row(f, langs) for f in rows])
 
 
-def _fields_files(project: ProjectIR, langs: list[str]) -> tuple[str, str]:
-    """``fields.json`` and ``fields.csv``: from each object's cached piece, or dumped whole."""
+def _fields_files(project: ProjectIR, langs: list[str]) -> tuple[units.FileText, units.FileText]:
+    """``fields.json`` and ``fields.csv``: from each object's cached piece (then as UTF-8), or dumped whole."""
     header = _csv([[*_FIELD_COLUMNS, *(f"description_{x}" for x in langs)]])
     pieces = splice.cached_pieces("data/fields", langs, project.objects, lambda o: _fields_piece(o, langs))
     if pieces is not None:
-        parts = [piece.partition("\0") for piece in pieces]
+        parts = [piece.partition(b"\0") for piece in pieces]
         text = splice.spliced({"languages": langs, "fields": [splice.MARK]}, [p[0] for p in parts])
         if text is not None:
-            return text + "\n", header + "".join(p[2] for p in parts)
+            return text + b"\n", header.encode("utf-8") + b"".join(p[2] for p in parts)
     fields = field_rows(project)
     return (
         indented({"languages": langs, "fields": fields}) + "\n",
@@ -106,7 +107,7 @@ def _fields_files(project: ProjectIR, langs: list[str]) -> tuple[str, str]:
     )
 
 
-def render_data(project: ProjectIR) -> dict[str, str]:
+def render_data(project: ProjectIR) -> dict[str, units.FileText]:
     """``data/scopes.{json,csv}`` and ``data/fields.{json,csv}``.
 
     In ``scopes.csv`` the ``fields`` cell lists ``Object.field`` names one per line

@@ -261,20 +261,21 @@ _SITE_READS = {
 }
 
 
-def _unit_page(template: str, project: ProjectIR, page: PageView, **unit: object) -> str:
+def _unit_page(template: str, project: ProjectIR, page: PageView, **unit: object) -> units.FileText:
     """One page in one language, a unit of the incremental cache: an object's or endpoint's page
-    (which reads only the header of the project), or a site-wide page (:data:`_SITE_READS`)."""
+    (which reads only the header of the project), or a site-wide page (:data:`_SITE_READS`).
+    A whole output file, so a lazy cache may hand it out stored (units.UnitCache.file)."""
     cache = units.current()
     if not cache.enabled:
         return render(template, project=project, page=page, **unit)
     view = units.ProjectSlice(project, _SITE_READS.get(template, _PAGE_READS))
     key = cache.key(template, view, page, *unit.values())
-    return cache.text(key, lambda: render(template, project=view, page=page, **unit))
+    return cache.file(key, lambda: render(template, project=view, page=page, **unit))
 
 
-def render_docs(project: ProjectIR) -> dict[str, str]:
+def render_docs(project: ProjectIR) -> dict[str, units.FileText]:
     """Render ``docs/<lang>/...`` and ``docs/bilingual/...``."""
-    files: dict[str, str] = {}
+    files: dict[str, units.FileText] = {}
     slugs = {o.name: o.slug for o in project.objects}
     for lang in project.languages:
         base = f"docs/{lang.code}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import units
 from generator.ir import EndpointIR, ErrorIR, ExampleIR, FieldIR, ObjectIR, ProjectIR
 from generator.json_text import indented
 from generator.spec import Text
@@ -268,18 +269,19 @@ def openapi_filename(project: ProjectIR, lang: str) -> str:
     return "openapi/openapi.json" if lang == project.source_language else f"openapi/openapi.{lang}.json"
 
 
-def _document(project: ProjectIR, lang: str) -> str:
-    """One language's document: its objects' schemas from their cached pieces, or dumped whole."""
+def _document(project: ProjectIR, lang: str) -> units.FileText:
+    """One language's document (with its final newline): its objects' schemas from their cached
+    pieces (then as UTF-8), or dumped whole."""
     pieces = splice.cached_pieces(
         "openapi/schema", lang, project.objects, lambda o: splice.items_text({o.name: _schema(o, lang)}, 2)
     )
     if pieces is not None:
         text = splice.spliced(build_openapi(project, lang, {splice.MARK: 0}), pieces)
         if text is not None:
-            return text
-    return indented(build_openapi(project, lang))
+            return text + b"\n"
+    return indented(build_openapi(project, lang)) + "\n"
 
 
-def render_openapi(project: ProjectIR) -> dict[str, str]:
+def render_openapi(project: ProjectIR) -> dict[str, units.FileText]:
     """Serialise one OpenAPI document per language."""
-    return {openapi_filename(project, x.code): _document(project, x.code) + "\n" for x in project.languages}
+    return {openapi_filename(project, x.code): _document(project, x.code) for x in project.languages}

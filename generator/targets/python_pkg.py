@@ -12,21 +12,22 @@ from generator.templating import environment, render
 _MODULES = ("__init__", "scopes", "api", "i18n")
 
 
-def render_python(project: ProjectIR) -> dict[str, str]:
+def render_python(project: ProjectIR) -> dict[str, units.FileText]:
     """Render ``python/`` (unformatted: the formatting step runs black on the ``.py`` files).
 
     The models are a package: ``models/__init__.py`` (the base class, and every model loaded on
     first use) and one module per object, or per group of objects that refer to one another.
     """
     root = f"python/{project.package}"
-    files = {f"{root}/{name}.py": render(f"python/{name}.py.j2", project=project) for name in _MODULES[1:]}
+    modules = {name: render(f"python/{name}.py.j2", project=project) for name in _MODULES[1:]}
+    files: dict[str, units.FileText] = {f"{root}/{name}.py": text for name, text in modules.items()}
     # The package's __all__ is a literal list (type checkers do not follow `[*api.__all__]`): the
     # names of the modules it re-exports, read from what their templates rendered.
     files[f"{root}/__init__.py"] = render(
         "python/__init__.py.j2",
         project=project,
-        api_names=exported_names(files[f"{root}/api.py"]),
-        scope_names=exported_names(files[f"{root}/scopes.py"]),
+        api_names=exported_names(modules["api"]),
+        scope_names=exported_names(modules["scopes"]),
     )
     files[f"{root}/models/__init__.py"] = render("python/models/__init__.py.j2", project=project)
     for m in project.model_modules:
@@ -41,8 +42,9 @@ def render_python(project: ProjectIR) -> dict[str, str]:
 _MODULE_READS = ("header", "package", "source_language")
 
 
-def _model_module(project: ProjectIR, m: ModelModuleIR, path: str) -> Formatted:
-    """One module of the models package, formatted: a unit of the incremental cache."""
+def _model_module(project: ProjectIR, m: ModelModuleIR, path: str) -> Formatted | units.Stored:
+    """One module of the models package, formatted: a unit of the incremental cache (stored
+    there formatted, so a lazy cache may hand it out unread: units.UnitCache.file)."""
     cache = units.current()
     if not cache.enabled:
         text = environment().get_template("python/models/module.py.j2").render(project=project, module=m)
@@ -53,7 +55,8 @@ def _model_module(project: ProjectIR, m: ModelModuleIR, path: str) -> Formatted:
         text = environment().get_template("python/models/module.py.j2").render(project=view, module=m)
         return format_python(path, text)
 
-    return Formatted(cache.text(cache.key("python-module", path, view, m), make))
+    found = cache.file(cache.key("python-module", path, view, m), make)
+    return found if isinstance(found, units.Stored) else Formatted(found)
 
 
 def exported_names(source: str) -> list[str]:
