@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -71,3 +73,74 @@ class BlobStore:
             os.replace(tmp, where[1])
         except OSError:
             return
+
+
+def pack_bodies(entries: Iterable[tuple[bytes, bytes]]) -> bytes:
+    """Entries (key, body) as the body of one pack entry (see :func:`unpack_bodies`)."""
+    parts: list[bytes] = []
+    for key, body in entries:
+        parts += (len(key).to_bytes(2, "big"), key, len(body).to_bytes(8, "big"), body)
+    return b"".join(parts)
+
+
+def unpack_bodies(body: bytes | None) -> dict[bytes, memoryview]:
+    """A pack's entries (key -> body, not copied); empty where it is missing or malformed."""
+    view = memoryview(body or b"")
+    found: dict[bytes, memoryview] = {}
+    at = 0
+    while at < len(view):
+        size = int.from_bytes(view[at : at + 2], "big")
+        key = bytes(view[at + 2 : at + 2 + size])
+        at += 2 + size
+        length = int.from_bytes(view[at : at + 8], "big")
+        if len(key) != size or at + 8 + length > len(view):
+            return {}
+        found[key] = view[at + 8 : at + 8 + length]
+        at += 8 + length
+    return found
+
+
+class Pack:
+    """The entries one kind of work read in its last run, kept together in one more entry: this
+    run reads them in one go (in a thread, from construction on: file reads and checksums run
+    outside the GIL) instead of one file an entry. :meth:`close` writes it again when much of
+    what this run read was not in it; every entry also stays in the store on its own."""
+
+    def __init__(self, store: BlobStore, name: bytes) -> None:
+        self.store = store
+        self.where = hashlib.sha256(b"specgen-pack-2\0" + name).digest()
+        self.used: dict[bytes, bytes] = {}  # this run's entries
+        self._found: dict[bytes, memoryview] = {}
+        self._reading: threading.Thread | None = None
+        if store.folder is not None:
+            self._reading = threading.Thread(target=self._read, daemon=True)
+            self._reading.start()
+
+    def _read(self) -> None:
+        self._found = unpack_bodies(self.store.get(self.where))
+
+    def _wait(self) -> None:
+        if self._reading is not None:
+            self._reading.join()
+            self._reading = None
+
+    def get(self, key: bytes) -> bytes | None:
+        """The body under ``key``: from the pack, else from its own entry."""
+        self._wait()
+        found = self._found.get(key)
+        body = bytes(found) if found is not None else self.store.get(key)
+        if body is not None:
+            self.used[key] = body
+        return body
+
+    def put(self, key: bytes, body: bytes) -> None:
+        """Store ``body`` under ``key`` (and in the next pack)."""
+        self.store.put(key, body)
+        self.used[key] = body
+
+    def close(self) -> None:
+        """Write the pack again where more than an eighth of this run's entries were not in it."""
+        self._wait()
+        missing = sum(1 for key in self.used if key not in self._found)
+        if self.store.folder is not None and missing * 8 > len(self.used):
+            self.store.put(self.where, pack_bodies(self.used.items()))

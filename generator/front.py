@@ -71,6 +71,7 @@ def load(path: Path, front: FrontCache | None = None) -> tuple[Document, Spec]:
     front = front if front is not None else FrontCache.for_run()
     if front is not None:
         segmented = _read_segmented(path, front)
+        front.segments.close()
         if segmented is not None:
             spec = _validated(segmented, front)
             if spec is not None:

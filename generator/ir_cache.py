@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from generator import ir, units
+from generator.blob_store import Pack
 from generator.spec import ObjectSpec
 
 _ALLOWED = {("generator.ir", name) for name in ("ObjectIR", "FieldIR", "Translation")}
@@ -51,8 +52,9 @@ def _load(body: bytes) -> ir.ObjectIR | None:
 class ObjectCache:
     """Objects' IR by their spec input, in a unit cache's folder; remembers each object's digest."""
 
-    def __init__(self, cache: units.UnitCache) -> None:
+    def __init__(self, cache: units.UnitCache, name: bytes = b"ir") -> None:
         self.cache = cache
+        self.pack = Pack(cache.store, name)  # the last run's entries, read in one go
         self.digests: dict[int, tuple[Any, str]] = {}  # id(ObjectIR) -> (the IR, its key), for units
         self.loaded = 0
         self.built = 0
@@ -71,12 +73,12 @@ class ObjectCache:
         if key is None:
             self.built += 1
             return ir.object_ir(o, context, module)
-        stored = self.cache.store.get(b"ir" + key)  # None without a folder
+        stored = self.pack.get(b"ir" + key)  # None without a folder
         made = _load(stored) if stored is not None else None
         if made is None or made.name != o.name:
             made = ir.object_ir(o, context, module)
             self.built += 1
-            self.cache.store.put(b"ir" + key, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+            self.pack.put(b"ir" + key, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
         else:
             self.loaded += 1
         self.digests[id(made)] = (made, "ir:" + key.hex())
@@ -88,7 +90,8 @@ def build_ir(spec: Any, cache: units.UnitCache | None) -> ir.ProjectIR:
     digests then serving that cache's units)."""
     if cache is None or not cache.enabled or cache.folder is None:
         return ir.build_ir(spec)
-    objects = ObjectCache(cache)
+    objects = ObjectCache(cache, "\0".join(["ir", *spec.sources]).encode())
     project = ir.build_ir(spec, objects.make)
+    objects.pack.close()
     units.remember(objects.digests)
     return project

@@ -70,6 +70,8 @@ def _parallel(project: ProjectIR) -> bool:
     setting = os.environ.get("SPECGEN_JOBS", "")
     if setting:
         return setting != "1"
+    if units.current().index:
+        return False  # a warm lazy cache: the model modules come back stored, cheaper than a fork
     fields = sum(len(o.fields) for o in project.objects)
     return (
         fields >= PARALLEL_MIN_FIELDS and (os.cpu_count() or 1) > 1 and "fork" in mp.get_all_start_methods()

@@ -6,6 +6,7 @@ reads keys without guarding them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -258,16 +259,27 @@ def dotted(path: str) -> Path:
     return tuple(path.split("."))
 
 
+# A spec has thousands of fields and few distinct plain types; the model's values are frozen,
+# so one instance serves every field with the same plain type, or with no constraint at all.
+@functools.lru_cache(maxsize=4096)
+def _plain_type(name: str, fmt: str | None) -> TypeRef:
+    return TypeRef("primitive" if name in PRIMITIVES else "object", name, fmt)
+
+
+_NO_CONSTRAINTS = Constraints()
+
+
 def _type_ref(raw: dict[str, Any]) -> TypeRef:
     name = raw["type"]
     if name == "array":
         return TypeRef("array", "array", raw.get("format"), _type_ref(raw["items"]))
-    kind = "primitive" if name in PRIMITIVES else "object"
-    return TypeRef(kind, name, raw.get("format"))
+    return _plain_type(name, raw.get("format"))
 
 
 def _constraints(raw: dict[str, Any]) -> Constraints:
     values = {key: raw[key] for key in CONSTRAINT_KEYS if key in raw}
+    if not values and "default" not in raw:
+        return _NO_CONSTRAINTS
     if "enum" in values:
         values["enum"] = tuple(values["enum"])
     return Constraints(**values, default=raw.get("default"), has_default="default" in raw)

@@ -27,6 +27,7 @@ hash verified) only where a file must be written or diffed. A damaged entry foun
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import is_dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ from typing import Any
 import orjson
 
 from generator import cache
-from generator.blob_store import BlobStore
+from generator.blob_store import BlobStore, pack_bodies, unpack_bodies
 
 _OPTIONS = orjson.OPT_NON_STR_KEYS
 _PASS = orjson.OPT_PASSTHROUGH_DATACLASS  # top-level dataclasses go through the memo
@@ -171,6 +172,7 @@ def materialized(files: Mapping[str, FileText]) -> dict[str, str]:
 
 
 _INDEX = hashlib.sha256(b"specgen-unit-index-1").digest()
+_PACK_LIST = hashlib.sha256(b"specgen-unit-packs-1").digest()
 
 
 class UnitCache:
@@ -192,6 +194,17 @@ class UnitCache:
         self.index: dict[bytes, bytes] = self._load_index() if lazy and folder is not None else {}
         self.lazy = lazy and folder is not None
         self.indexed: dict[bytes, bytes] = {}
+        # The packs the last run read, read again in a thread while this run builds its IR (the
+        # file reads and the checksums, tens of megabytes, run outside the GIL).
+        self.packs: list[bytes] = []
+        self._prefetched: dict[bytes, bytes | None] = {}
+        self._prefetch: threading.Thread | None = None
+        self._last_packs = b""
+        if self.lazy:
+            body = self._last_packs = self.store.get(_PACK_LIST) or b""
+            wanted = [body[i : i + 32] for i in range(0, len(body) - len(body) % 32, 32)]
+            self._prefetch = threading.Thread(target=self._read_packs, args=(wanted,), daemon=True)
+            self._prefetch.start()
 
     @classmethod
     def for_run(cls, *, memory: bool = False, lazy: bool = False) -> UnitCache:
@@ -203,6 +216,17 @@ class UnitCache:
             return cls(None, cache.toolkit_digest(), enabled=memory)
         salt = cache.toolkit_digest()
         return cls(base / "units" / salt.hex()[:32], salt, lazy=lazy)
+
+    def _read_packs(self, wanted: list[bytes]) -> None:
+        for where in wanted:
+            self._prefetched[where] = self.store.get(where)
+
+    def _pack(self, where: bytes) -> dict[bytes, memoryview]:
+        self.packs.append(where)
+        if self._prefetch is not None:
+            self._prefetch.join()
+        body = self._prefetched.pop(where) if where in self._prefetched else self.store.get(where)
+        return unpack_bodies(body)
 
     def _load_index(self) -> dict[bytes, bytes]:
         body = self.store.get(_INDEX) or b""
@@ -219,6 +243,8 @@ class UnitCache:
             kept[key] = self.index[key]
         if kept != self.index:
             self.store.put(_INDEX, b"".join(key + kept[key] for key in sorted(kept)))
+        if self._last_packs != b"".join(self.packs):
+            self.store.put(_PACK_LIST, b"".join(self.packs))
 
     def file(self, key: bytes | None, make: Callable[[], str]) -> FileText:
         """A whole output file's unit: :meth:`text`, or a :class:`Stored` when the cache is lazy
@@ -272,8 +298,8 @@ class UnitCache:
         """Many small units' texts, UTF-8 (one document's pieces, generator/targets/splice.py): read
         in one go from the ``group``'s pack, the last run's pieces in one checksummed entry, else
         as :meth:`text` gets them. The pack is written again when much of it is out of date."""
-        where = hashlib.sha256(b"specgen-pack-1\0" + self.salt + b"\0" + group.encode()).digest()
-        pack = _unpack(self.store.get(where)) if self.folder is not None else {}
+        where = hashlib.sha256(b"specgen-pack-2\0" + self.salt + b"\0" + group.encode()).digest()
+        pack = self._pack(where) if self.folder is not None else {}
         texts = []
         for key, make in keyed:
             found = None if key is None or key in self.memory else pack.get(key)
@@ -287,30 +313,13 @@ class UnitCache:
         # Rewritten (tens of megabytes) only when a share of it is out of date: a piece missing
         # from it comes from its own entry, which text() wrote when it was made.
         if self.folder is not None and len(keys) == len(keyed) and len(set(keys) - set(pack)) * 8 > len(keys):
-            parts: list[bytes] = []
-            for key, data in zip(keys, texts):
-                parts += (key, len(data).to_bytes(8, "big"), data)
-            self.store.put(where, b"".join(parts))
+            self.store.put(where, pack_bodies(zip(keys, texts)))
         return texts
 
     def forget_unused(self) -> None:
         """Keep in memory only the units of the last run (a long-lived cache stays the size of one run)."""
         self.memory = {key: self.memory[key] for key in self.used if key in self.memory}
         self.used = set()
-
-
-def _unpack(body: bytes | None) -> dict[bytes, memoryview]:
-    """A pack's entries (key -> UTF-8 text, not copied), empty where it is missing or malformed."""
-    found: dict[bytes, memoryview] = {}
-    view = memoryview(body or b"")
-    at = 0
-    while at < len(view):
-        size = int.from_bytes(view[at + 32 : at + 40], "big")
-        if at + 40 + size > len(view):
-            return {}
-        found[bytes(view[at : at + 32])] = view[at + 40 : at + 40 + size]
-        at += 40 + size
-    return found
 
 
 # The cache the renderers use; pipeline.render_project sets it for each run.

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from generator.blob_store import BlobStore
+from generator.blob_store import BlobStore, Pack
 from generator.yaml_limits import MAX_DEPTH
 from generator.yaml_source import Document, Path_, Position, _read_events
 
@@ -189,20 +189,26 @@ class SegmentCache:
 
     def __init__(self, store: BlobStore, salt: bytes) -> None:
         self.store = store
+        self.pack = Pack(store, b"segments")  # the last run's entries, read in one go
         self.salt = salt
+        self._keys: dict[Segment, bytes] = {}
         self.hits = 0
         self.misses = 0
 
     def key(self, segment: Segment) -> bytes:
-        """The cache key of a segment: its bytes, its group, and the toolkit."""
-        digest = hashlib.sha256(_FORMAT + b"\0" + self.salt + b"\0" + segment.group.encode() + b"\0")
-        digest.update(segment.text.encode("utf-8"))
-        return digest.digest()
+        """The cache key of a segment: its bytes, its group, and the toolkit (remembered: the
+        front end asks again for each object's)."""
+        found = self._keys.get(segment)
+        if found is None:
+            digest = hashlib.sha256(_FORMAT + b"\0" + self.salt + b"\0" + segment.group.encode() + b"\0")
+            digest.update(segment.text.encode("utf-8"))
+            found = self._keys[segment] = digest.digest()
+        return found
 
     def entry(self, segment: Segment) -> tuple[Any, bytes] | None:
         """The segment's value and packed positions: from the cache, else read (and stored)."""
         key = self.key(segment)
-        body = self.store.get(key)
+        body = self.pack.get(key)
         if body is not None and len(body) > 8:
             size = int.from_bytes(body[:8], "big")
             try:
@@ -218,8 +224,12 @@ class SegmentCache:
             return None
         packed = marshal.dumps({segment.key: entry[0]})
         positions = marshal.dumps((entry[1], entry[2]))
-        self.store.put(key, len(packed).to_bytes(8, "big") + packed + positions)
+        self.pack.put(key, len(packed).to_bytes(8, "big") + packed + positions)
         return entry[0], positions
+
+    def close(self) -> None:
+        """The end of a run's reading: keep this run's entries together for the next."""
+        self.pack.close()
 
 
 class Pending(NamedTuple):
