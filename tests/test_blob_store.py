@@ -64,31 +64,32 @@ def test_the_next_run_reads_the_pack_alone(tmp_path: Path, monkeypatch: pytest.M
     assert Pack(store, b"other").get(next(iter(bodies))) == next(iter(bodies.values()))
 
 
-def test_a_damaged_pack_is_ignored(tmp_path: Path) -> None:
-    store = BlobStore(tmp_path)
+def _packed(store: BlobStore, count: int) -> Path:
+    """A run that stored ``count`` entries; where their pack lives."""
     first = Pack(store, b"work")
-    for i in range(10):
+    for i in range(count):
         first.put(bytes([i]) * 32, b"body %d" % i)
     first.close()
     where = store.path(first.where)
-    assert where is not None
+    assert where is not None and where.is_file()
+    return where
+
+
+def test_a_damaged_pack_is_ignored(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path)
+    where = _packed(store, 10)
     raw = where.read_bytes()
     where.write_bytes(raw.replace(b"body 3", b"body 9"))  # the same length, another body
     second = Pack(store, b"work")
     assert [second.get(bytes([i]) * 32) for i in range(10)] == [b"body %d" % i for i in range(10)]
     # Every entry came from its own file, so the pack is written anew: trusted again.
     second.close()
-    assert store.get(first.where) is not None
+    assert store.get(second.where) is not None
 
 
 def test_a_pack_is_rewritten_only_when_much_of_it_is_out_of_date(tmp_path: Path) -> None:
     store = BlobStore(tmp_path)
-    first = Pack(store, b"work")
-    for i in range(16):
-        first.put(bytes([i]) * 32, b"body %d" % i)
-    first.close()
-    where = store.path(first.where)
-    assert where is not None
+    where = _packed(store, 16)
     before = where.stat().st_mtime_ns
     second = Pack(store, b"work")  # one entry of sixteen changed: the pack stays
     for i in range(15):
