@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -102,32 +101,24 @@ def unpack_bodies(body: bytes | None) -> dict[bytes, memoryview]:
 
 class Pack:
     """The entries one kind of work read in its last run, kept together in one more entry: this
-    run reads them in one go (in a thread, from construction on: file reads and checksums run
-    outside the GIL) instead of one file an entry. :meth:`close` writes it again when much of
-    what this run read was not in it; every entry also stays in the store on its own."""
+    run reads them in one go (at its first :meth:`get`) instead of one file an entry.
+    :meth:`close` writes it again when much of what this run read was not in it; every entry
+    also stays in the store on its own."""
 
     def __init__(self, store: BlobStore, name: bytes) -> None:
         self.store = store
         self.where = hashlib.sha256(b"specgen-pack-2\0" + name).digest()
         self.used: dict[bytes, bytes] = {}  # this run's entries
-        self._found: dict[bytes, memoryview] = {}
-        self._reading: threading.Thread | None = None
-        if store.folder is not None:
-            self._reading = threading.Thread(target=self._read, daemon=True)
-            self._reading.start()
+        self._found: dict[bytes, memoryview] | None = None
 
-    def _read(self) -> None:
-        self._found = unpack_bodies(self.store.get(self.where))
-
-    def _wait(self) -> None:
-        if self._reading is not None:
-            self._reading.join()
-            self._reading = None
+    def _entries(self) -> dict[bytes, memoryview]:
+        if self._found is None:
+            self._found = unpack_bodies(self.store.get(self.where)) if self.store.folder else {}
+        return self._found
 
     def get(self, key: bytes) -> bytes | None:
         """The body under ``key``: from the pack, else from its own entry."""
-        self._wait()
-        found = self._found.get(key)
+        found = self._entries().get(key)
         body = bytes(found) if found is not None else self.store.get(key)
         if body is not None:
             self.used[key] = body
@@ -140,7 +131,7 @@ class Pack:
 
     def close(self) -> None:
         """Write the pack again where more than an eighth of this run's entries were not in it."""
-        self._wait()
-        missing = sum(1 for key in self.used if key not in self._found)
+        packed = self._entries()
+        missing = sum(1 for key in self.used if key not in packed)
         if self.store.folder is not None and missing * 8 > len(self.used):
             self.store.put(self.where, pack_bodies(self.used.items()))

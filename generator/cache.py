@@ -50,22 +50,54 @@ def directory() -> Path | None:
     return Path(setting) if setting else default_cache()
 
 
-def toolkit_digest() -> bytes:
-    """The digest of the toolkit: its code and templates, Python's version, the packages it renders with."""
-    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0".encode())
+def _toolkit_files() -> list[tuple[str, str, tuple[int, ...]]]:
+    """Each file of the toolkit: its name in the digest, its path, and its inode, size, mtime and ctime."""
+    found = []
     for base in toolkit_sources():
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                name = f"{base.name}/{path.relative_to(base).as_posix()}"
-                digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        root = os.fspath(base)
+        for folder, subfolders, names in os.walk(root):
+            subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+            for name in names:
+                path = os.path.join(folder, name)
+                st = os.stat(path)
+                rel = os.path.relpath(path, root).replace(os.sep, "/")
+                found.append(
+                    (f"{base.name}/{rel}", path, (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+                )
+    return sorted(found)
+
+
+_DIGESTS: dict[tuple[object, ...], bytes] = {}  # this process's digests, by the files' stat
+
+
+def toolkit_digest() -> bytes:
+    """The digest of the toolkit: its code and templates, Python's version, the packages it renders with.
+
+    Several parts of a run ask for it; the files are read and hashed again only when one of
+    them was written since (any write changes a file's ctime, which no tool can set back), so a
+    long-lived ``specgen watch`` still sees an edited template."""
+    files = _toolkit_files()
+    packages = []
     for name in _PACKAGES:
         spec = find_spec(name)
         origin = spec.origin if spec else None
         stat = os.stat(origin) if origin else None
-        digest.update(
-            f"{name}\0{origin}\0{stat.st_size if stat else 0}\0{stat.st_mtime_ns if stat else 0}\0".encode()
+        packages.append(
+            f"{name}\0{origin}\0{stat.st_size if stat else 0}\0{stat.st_mtime_ns if stat else 0}\0"
         )
-    return digest.digest()
+    signature = (tuple((name, st) for name, _, st in files), tuple(packages))
+    known = _DIGESTS.get(signature)
+    if known is not None:
+        return known
+    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0".encode())
+    for name, path, _ in files:
+        with open(path, "rb") as handle:
+            digest.update(name.encode() + b"\0" + handle.read() + b"\0")
+    for line in packages:
+        digest.update(line.encode())
+    _DIGESTS.clear()
+    _DIGESTS[signature] = digest.digest()
+    return _DIGESTS[signature]
 
 
 def run_key(sources: list[tuple[str, bytes]]) -> str:

@@ -189,12 +189,14 @@ def render(
     from generator import cache, front, ir_cache, overrides, pipeline, units
     from generator.templating import environment
 
-    doc, spec = front.load(spec_path)  # unchanged parts of the spec from the cache, when it is on
+    front_cache = front.FrontCache.for_run()
+    doc, spec = front.load(spec_path, front_cache)  # unchanged parts of the spec from the cache, when on
     chosen = overrides.folders(templates, doc)
     with overrides.active(chosen):
         environment().bytecode_cache = cache.jinja_bytecode_cache()
         unit_cache = None if chosen or incremental is not None else units.UnitCache.for_run(lazy=lazy)
-        project = ir_cache.build_ir(spec, unit_cache)
+        segments = front_cache.segment_keys() if front_cache is not None else None
+        project = ir_cache.build_ir(spec, unit_cache, segments)
         files: dict[str, FileText]
         if chosen:
             files = pipeline.render_project(project, one_process=True)

@@ -55,6 +55,12 @@ class FrontCache:
         self.passed = BlobStore(folder / "passed" if folder else None)
         self.identities: dict[str, bytes] = {}  # each object's segment key, for this run
         self.checked: list[str] = []  # the objects this run checked (the others passed before)
+        self.segmented = False  # whether load's Document and Spec came from the segments
+
+    def segment_keys(self) -> dict[str, bytes]:
+        """Each object's segment key, where the last :func:`load` read the spec in segments (the
+        objects' spec model is then made from those bytes and the languages alone); else none."""
+        return self.identities if self.segmented else {}
 
     @classmethod
     def for_run(cls) -> FrontCache | None:
@@ -75,6 +81,7 @@ def load(path: Path, front: FrontCache | None = None) -> tuple[Document, Spec]:
         if segmented is not None:
             spec = _validated(segmented, front)
             if spec is not None:
+                front.segmented = True
                 return segmented, spec
     doc = load_path(path)
     return doc, validate_document(doc)

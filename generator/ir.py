@@ -260,13 +260,19 @@ def object_inputs(o: ObjectSpec, context: _Context, module: str) -> tuple[Any, .
     """Everything :func:`_object` reads besides the toolkit: the object's spec and what it takes from
     the rest of the spec (the languages, its module, which of its fields' names are class names,
     which of its references are forward). Equal inputs give an equal ObjectIR (generator/ir_cache.py)."""
+    return (o, *surroundings(o, context, module))
+
+
+def surroundings(o: ObjectSpec, context: _Context, module: str) -> tuple[Any, ...]:
+    """What :func:`_object` takes from the rest of the spec for ``o``: the languages, its module,
+    which of its fields' names are class names, which of its references are forward."""
     taken = tuple(f.wire_name for f in o.fields if naming.field_name(f.wire_name) in context.reserved)
     forward = tuple(
         (f.wire_name, context.rank[used] >= context.rank[o.name])
         for f in o.fields
         if (used := ir_types.ref_object(f.type)) is not None
     )
-    return (o, context.languages, module, taken, forward)
+    return (context.languages, module, taken, forward)
 
 
 ObjectMaker = Callable[[ObjectSpec, _Context, str], ObjectIR]

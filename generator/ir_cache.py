@@ -7,7 +7,10 @@
   reads (:func:`ir.object_inputs`: the object's spec, the languages, its module, which of its
   fields' names are class names and which references are forward). An unchanged object's IR
   is read back from ``<units folder>/ir/`` (unpickling 500 objects costs about a third of
-  building them) instead of built.
+  building them) instead of built. Where the front end read the object's segment
+  (generator/front.py), the segment's key stands for the object's spec in the key: it is the
+  digest of the segment's bytes (and the toolkit), and the spec model of an object is made from
+  those bytes and the languages alone, so dumping the spec (megabytes at 500 objects) is spared.
 - The key is also the object's digest for the unit cache (``units.remember``): the model module
   and pages that show the object are keyed by it, without dumping the whole IR to JSON.
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -52,8 +56,11 @@ def _load(body: bytes) -> ir.ObjectIR | None:
 class ObjectCache:
     """Objects' IR by their spec input, in a unit cache's folder; remembers each object's digest."""
 
-    def __init__(self, cache: units.UnitCache, name: bytes = b"ir") -> None:
+    def __init__(
+        self, cache: units.UnitCache, name: bytes = b"ir", segments: Mapping[str, bytes] | None = None
+    ) -> None:
         self.cache = cache
+        self.segments = segments or {}  # each object's segment key, where the front end read it
         self.pack = Pack(cache.store, name)  # the last run's entries, read in one go
         self.digests: dict[int, tuple[Any, str]] = {}  # id(ObjectIR) -> (the IR, its key), for units
         self.loaded = 0
@@ -61,8 +68,13 @@ class ObjectCache:
 
     def key(self, o: ObjectSpec, context: Any, module: str) -> bytes | None:
         """The object's key; None when an input has no JSON form (it is then built every time)."""
+        segment = self.segments.get(o.name)
         try:
-            data = orjson.dumps(ir.object_inputs(o, context, module), option=orjson.OPT_NON_STR_KEYS)
+            if segment is None:
+                data = orjson.dumps(ir.object_inputs(o, context, module), option=orjson.OPT_NON_STR_KEYS)
+            else:
+                inputs = (o.name, segment.hex(), *ir.surroundings(o, context, module))
+                data = b"segment\0" + orjson.dumps(inputs, option=orjson.OPT_NON_STR_KEYS)
         except orjson.JSONEncodeError:
             return None
         return hashlib.sha256(self.cache.salt + b"\0object-ir\0" + data).digest()
@@ -85,12 +97,15 @@ class ObjectCache:
         return made
 
 
-def build_ir(spec: Any, cache: units.UnitCache | None) -> ir.ProjectIR:
+def build_ir(
+    spec: Any, cache: units.UnitCache | None, segments: Mapping[str, bytes] | None = None
+) -> ir.ProjectIR:
     """``ir.build_ir``, with the objects kept in ``cache``'s folder when it has one (and their
-    digests then serving that cache's units)."""
+    digests then serving that cache's units). ``segments``: each object's segment key, from a
+    front end that read this very spec in segments (``front.FrontCache.segment_keys``)."""
     if cache is None or not cache.enabled or cache.folder is None:
         return ir.build_ir(spec)
-    objects = ObjectCache(cache, "\0".join(["ir", *spec.sources]).encode())
+    objects = ObjectCache(cache, "\0".join(["ir", *spec.sources]).encode(), segments)
     project = ir.build_ir(spec, objects.make)
     objects.pack.close()
     units.remember(objects.digests)

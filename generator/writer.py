@@ -156,19 +156,26 @@ def _fill(tmp: Path, out: Path, files: Mapping[str, FileText], comparison: Compa
     hard links), the file is written.
     """
     rewrite = set(comparison.changed) | set(comparison.missing)
-    made: set[Path] = set()
+    made: set[str] = set()
+    new, old = os.fspath(tmp), os.fspath(out)  # plain strings: thousands of files
     for rel, text in files.items():
-        path = tmp / rel
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
+        folder, _, _ = rel.rpartition("/")
+        if folder not in made:
+            os.makedirs(os.path.join(new, folder), exist_ok=True)
+            made.add(folder)
+        path = os.path.join(new, rel)
         if rel not in rewrite:
             try:
-                os.link(out / rel, path)
+                os.link(os.path.join(old, rel), path)
                 continue
             except OSError:
                 pass
-        path.write_bytes(data_of(text))  # units.StaleUnit where a stored text is damaged
+        _write(path, data_of(text))  # units.StaleUnit where a stored text is damaged
+
+
+def _write(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
 
 
 def write_tree(

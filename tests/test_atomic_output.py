@@ -105,16 +105,16 @@ def test_a_failing_write_leaves_the_output_untouched(
     before = snapshot(work)
     _changed_spec(work)
     before["spec.yaml"] = (work / "spec.yaml").read_bytes()
-    real_write = Path.write_bytes
+    real_write = writer._write
     written: list[Path] = []
 
-    def write_then_fail(self: Path, data: bytes) -> int:
+    def write_then_fail(path: str, data: bytes) -> None:
         if len(written) == 5:
             raise OSError(28, "No space left on device")
-        written.append(self)
-        return real_write(self, data)
+        written.append(Path(path))
+        real_write(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", write_then_fail)
+    monkeypatch.setattr(writer, "_write", write_then_fail)
     assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == cli.EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert "No space left on device" in err and "left as it was" in err and "Traceback" not in err

@@ -22,11 +22,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import ir_cache, units
+from generator import front, ir_cache, units
 from generator.blob_store import BlobStore
 from generator.cli import main
 from generator.ir import build_ir
-from generator.pipeline import Incremental, render_project
+from generator.pipeline import Incremental, generate, render_project
 from generator.problems import SpecError
 from generator.spec import parse_spec_text
 
@@ -253,8 +253,22 @@ def edits(draw: st.DrawFn, doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _dump(doc: dict[str, Any]) -> str:
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+
 def _spec(doc: dict[str, Any]) -> Any:
-    return parse_spec_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "tiktok_v2.yaml")
+    return parse_spec_text(_dump(doc), "tiktok_v2.yaml")
+
+
+def test_a_dumped_spec_is_read_in_segments(tmp_path: Path) -> None:
+    """The random edits below reach the command line's whole path: the front end reads the dumped
+    spec in segments, so the objects' IR is keyed by their segments."""
+    path = tmp_path / "tiktok_v2.yaml"
+    path.write_text(_dump(BASE), encoding="utf-8")
+    cache = front.FrontCache(tmp_path / "cache", b"test")
+    front.load(path, cache)
+    assert cache.segmented and set(cache.segment_keys()) == set(BASE["objects"])
 
 
 BASE = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
@@ -264,6 +278,21 @@ BASE = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
 @given(data=st.data())
 def test_incremental_equals_cold_after_random_edits(data: st.DataObject, tmp_path_factory: Any) -> None:
     folder = tmp_path_factory.mktemp("units")
+    # The command line's generate, with a cache that lives across the sequence (segments, IR, units).
+    work = tmp_path_factory.mktemp("generate")
+    spec_file, out = work / "tiktok_v2.yaml", work / "out"
+    saved = os.environ.get("SPECGEN_CACHE")
+    os.environ["SPECGEN_CACHE"] = str(work / "cache")
+    try:
+        _random_edits(data, folder, spec_file, out)
+    finally:
+        if saved is None:
+            del os.environ["SPECGEN_CACHE"]
+        else:
+            os.environ["SPECGEN_CACHE"] = saved
+
+
+def _random_edits(data: st.DataObject, folder: Path, spec_file: Path, out: Path) -> None:
     cache = units.UnitCache(folder, b"test toolkit")
     generator, hits, rendered = Incremental(cache), 0, 0
     doc = BASE
@@ -289,6 +318,9 @@ def test_incremental_equals_cold_after_random_edits(data: st.DataObject, tmp_pat
         assert project == build_ir(spec)
         assert units.materialized(render_project(project, unit_cache=lazy)) == cold
         lazy.save_index()
+        spec_file.write_text(_dump(doc), encoding="utf-8")
+        assert main(["generate", "--spec", str(spec_file), "--out", str(out)]) == 0
+        assert _tree(out) == {path: text.encode() for path, text in generate(spec_file).items()}
         rendered += 1
     # Not cold runs in disguise: after the first run, units come from the cache.
     assert hits + cache.hits > 0 or not rendered

@@ -19,7 +19,7 @@ def render_python(project: ProjectIR) -> dict[str, units.FileText]:
     first use) and one module per object, or per group of objects that refer to one another.
     """
     root = f"python/{project.package}"
-    modules = {name: render(f"python/{name}.py.j2", project=project) for name in _MODULES[1:]}
+    modules = {name: _package_module(project, name) for name in _MODULES[1:]}
     files: dict[str, units.FileText] = {f"{root}/{name}.py": text for name, text in modules.items()}
     # The package's __all__ is a literal list (type checkers do not follow `[*api.__all__]`): the
     # names of the modules it re-exports, read from what their templates rendered.
@@ -36,6 +36,21 @@ def render_python(project: ProjectIR) -> dict[str, units.FileText]:
     files["python/pyproject.toml"] = render("python/pyproject.toml.j2", project=project)
     files["python/README.md"] = render("python/README.md.j2", project=project)
     return files
+
+
+# What a package module's template reads of the project, where it is a unit of the cache (the
+# scopes module lists every scoped field: rendering it is the cost of a large spec).
+_PACKAGE_READS = {"scopes": ("header", "scoped_objects", "scopes", "source_language")}
+
+
+def _package_module(project: ProjectIR, name: str) -> str:
+    """A module of the package (unformatted), from the unit cache where :data:`_PACKAGE_READS` names it."""
+    cache = units.current()
+    template = f"python/{name}.py.j2"
+    if not cache.enabled or name not in _PACKAGE_READS:
+        return render(template, project=project)
+    view = units.ProjectSlice(project, _PACKAGE_READS[name])
+    return cache.text(cache.key(template, view), lambda: render(template, project=view))
 
 
 # What a model module's template reads of the project (it gets these, not the whole project).
