@@ -14,11 +14,17 @@ checkout, ignored by git, or the user's cache folder, ``$XDG_CACHE_HOME/specgen`
   and checked against the template source on every load.
 - ``front/<toolkit digest>/``: the spec files' segments as read, and the objects known to
   pass the checks (generator/front.py, generator/yaml_segments.py), each entry checksummed.
+- ``units/<toolkit digest>/``: each object's IR (generator/ir_cache.py) and each rendered unit
+  (generator/units.py), checksummed; the index of the units' hashes, and packs that hold what
+  one kind of work read in its last run in one entry (generator/blob_store.py).
+- ``outputs/``: what generate last left in each output directory (generator/output_record.py).
 
-The output never depends on the cache: a hit only skips recomputing bytes that would be
-identical, and a miss, a corrupt entry or an unwritable directory just means a full run.
-This module and Jinja2's bytecode cache are the only code that writes there; nothing here
-writes the output directory (that is writer.py).
+Each area keeps the folders of the last :data:`KEPT_TOOLKITS` toolkits used (another version,
+an edited template) and drops older ones when a run opens its own. The output never depends
+on the cache: a hit only skips recomputing bytes that would be identical, and a miss, a corrupt
+entry or an unwritable directory just means more work. The cache modules (this one,
+blob_store.py, output_record.py) and Jinja2's bytecode cache are the only code that writes
+there; nothing here writes the output directory (that is writer.py).
 """
 
 from __future__ import annotations
@@ -26,8 +32,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
+import threading
 from importlib.util import find_spec
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -167,18 +175,55 @@ def output_matches(
     return True
 
 
-def jinja_bytecode_cache() -> Any:
-    """Jinja2's bytecode cache in the cache directory, or None when caching is off or impossible."""
+# Each area of the cache (units, front, jinja) keeps the folders of this many toolkits: this one
+# and the ones used last before it (another checkout, the version before an upgrade, a template
+# edited back and forth). Older folders are removed when a run opens its own.
+KEPT_TOOLKITS = 3
+PRUNING = "specgen-cache-pruning"  # the name of the thread that removes old folders
+
+
+def toolkit_folder(area: str, width: int = 32) -> Path | None:
+    """This toolkit's folder in one area of the cache (None when caching is off); opening it marks
+    it used and removes the folders of the toolkits used longest ago (see :data:`KEPT_TOOLKITS`)."""
     base = directory()
     if base is None:
         return None
-    import jinja2
-
-    # Jinja keys its entries by template name and source only, so the folder is per toolkit
-    # (environment options, Jinja's version); old folders are only dead weight.
-    folder = base / "jinja" / toolkit_digest().hex()[:16]
+    parent = base / area
+    folder = parent / toolkit_digest().hex()[:width]
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        os.utime(folder)
+        others, trash = [], []
+        with os.scandir(parent) as entries:
+            for entry in entries:
+                if entry.name.startswith(".trash-"):
+                    trash.append(entry.path)
+                elif entry.is_dir(follow_symlinks=False) and entry.name != folder.name:
+                    others.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.name))
+        for _, name in sorted(others, reverse=True)[KEPT_TOOLKITS - 1 :]:
+            os.rename(parent / name, parent / f".trash-{name}")  # at once; removed below
+            trash.append(os.fspath(parent / f".trash-{name}"))
     except OSError:
+        return folder  # best effort: a read-only cache still serves what it holds
+    if trash:
+        # Removing a large folder takes seconds: in the background, and what a run's end cuts
+        # short is removed by the next one.
+        threading.Thread(target=_remove, args=(trash,), name=PRUNING, daemon=True).start()
+    return folder
+
+
+def _remove(paths: list[str]) -> None:
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def jinja_bytecode_cache() -> Any:
+    """Jinja2's bytecode cache in the cache directory, or None when caching is off or impossible."""
+    # Jinja keys its entries by template name and source only, so the folder is per toolkit
+    # (environment options, Jinja's version).
+    folder = toolkit_folder("jinja", 16)
+    if folder is None or not folder.is_dir():
         return None
+    import jinja2
+
     return jinja2.FileSystemBytecodeCache(str(folder))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +49,8 @@ def _git_sources(ref: str, rel: str) -> list[tuple[str, bytes]]:
     """The spec files at ``rel`` (a file, or the *.yaml of a folder) in the commit ``ref``."""
 
     def git(*args: str) -> bytes:
+        import subprocess  # only diff against a git revision runs a process
+
         done = subprocess.run(["git", *args], capture_output=True, check=False)
         if done.returncode != 0:
             reason = done.stderr.decode("utf-8", "replace").strip().splitlines()

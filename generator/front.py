@@ -66,7 +66,10 @@ class FrontCache:
     def for_run(cls) -> FrontCache | None:
         """The cache of this run, or None when caching is off."""
         base = cache.directory()
-        return None if base is None else cls(base, cache.toolkit_digest())
+        if base is None:
+            return None
+        cache.toolkit_folder("front")  # marks this toolkit's folder used, drops the oldest others
+        return cls(base, cache.toolkit_digest())
 
 
 def load(path: Path, front: FrontCache | None = None) -> tuple[Document, Spec]:

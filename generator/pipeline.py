@@ -7,10 +7,8 @@ are the same either way.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator import __version__, units
@@ -73,9 +71,11 @@ def _parallel(project: ProjectIR) -> bool:
     if units.current().index:
         return False  # a warm lazy cache: the model modules come back stored, cheaper than a fork
     fields = sum(len(o.fields) for o in project.objects)
-    return (
-        fields >= PARALLEL_MIN_FIELDS and (os.cpu_count() or 1) > 1 and "fork" in mp.get_all_start_methods()
-    )
+    if fields < PARALLEL_MIN_FIELDS or (os.cpu_count() or 1) < 2:
+        return False
+    import multiprocessing  # only here: a warm run does without it (about 10 ms of imports)
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def render_project(
@@ -99,7 +99,10 @@ def _render_all(project: ProjectIR, *, one_process: bool) -> dict[str, units.Fil
         global _FORKED
         _FORKED = project
         try:
-            with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")) as pool:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
                 child = pool.submit(_render_forked)  # the first renderer
                 files = _render(project, RENDERERS[1:])
                 theirs, indexed = child.result()

@@ -211,11 +211,10 @@ class UnitCache:
         """This toolkit's cache in the cache directory; in memory only when caching is off and
         ``memory`` asks for it (a long-lived generator), else disabled. ``lazy``: whole-file
         units may be handed out as :class:`Stored` (for ``generate``'s writer)."""
-        base = cache.directory()
-        if base is None:
+        folder = cache.toolkit_folder("units")
+        if folder is None:
             return cls(None, cache.toolkit_digest(), enabled=memory)
-        salt = cache.toolkit_digest()
-        return cls(base / "units" / salt.hex()[:32], salt, lazy=lazy)
+        return cls(folder, cache.toolkit_digest(), lazy=lazy)
 
     def _read_packs(self, wanted: list[bytes]) -> None:
         for where in wanted:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,29 @@ def test_off_means_no_directory(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cache.directory() is None and cache.lookup("0" * 64) is None
     monkeypatch.delenv("SPECGEN_CACHE")
     assert cache.directory() == ROOT / ".cache" / "specgen"
+
+
+def test_each_area_keeps_the_folders_of_the_last_toolkits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path))
+    area = tmp_path / "units"
+    for age in range(5):  # the folders of five other toolkits, used 1 to 5 days ago
+        old = area / f"{age:032x}"
+        (old / "ab").mkdir(parents=True)
+        (old / "ab" / "entry").write_bytes(b"x")
+        past = 1_700_000_000 - age * 86_400
+        os.utime(old, (past, past))
+    ours = cache.toolkit_folder("units")
+    assert ours is not None and ours.is_dir()
+    for thread in threading.enumerate():  # the old folders are removed in the background
+        if thread.name == cache.PRUNING:
+            thread.join()
+    kept = sorted(p.name for p in area.iterdir())
+    # Ours, and the two used last before it.
+    assert kept == sorted([ours.name, f"{0:032x}", f"{1:032x}"])
+    assert (area / f"{0:032x}" / "ab" / "entry").read_bytes() == b"x"
+    # Another area is left alone; the cache off touches nothing.
+    assert not (tmp_path / "front").exists()
+    monkeypatch.setenv("SPECGEN_CACHE", "off")
+    assert cache.toolkit_folder("units") is None
