@@ -35,7 +35,7 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
+import time
 from importlib.util import find_spec
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -179,7 +179,6 @@ def output_matches(
 # and the ones used last before it (another checkout, the version before an upgrade, a template
 # edited back and forth). Older folders are removed when a run opens its own.
 KEPT_TOOLKITS = 3
-PRUNING = "specgen-cache-pruning"  # the name of the thread that removes old folders
 
 
 def toolkit_folder(area: str, width: int = 32) -> Path | None:
@@ -196,25 +195,37 @@ def toolkit_folder(area: str, width: int = 32) -> Path | None:
         others, trash = [], []
         with os.scandir(parent) as entries:
             for entry in entries:
+                stat = entry.stat(follow_symlinks=False)
                 if entry.name.startswith(".trash-"):
-                    trash.append(entry.path)
+                    if stat.st_mtime < time.time() - 3600:
+                        trash.append(entry.path)  # its remover died: try again
                 elif entry.is_dir(follow_symlinks=False) and entry.name != folder.name:
-                    others.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.name))
+                    others.append((stat.st_mtime_ns, entry.name))
         for _, name in sorted(others, reverse=True)[KEPT_TOOLKITS - 1 :]:
-            os.rename(parent / name, parent / f".trash-{name}")  # at once; removed below
-            trash.append(os.fspath(parent / f".trash-{name}"))
+            gone = parent / f".trash-{name}"
+            os.rename(parent / name, gone)  # at once; removed below
+            os.utime(gone)
+            trash.append(os.fspath(gone))
+        if trash:
+            _remove_apart(trash)
     except OSError:
-        return folder  # best effort: a read-only cache still serves what it holds
-    if trash:
-        # Removing a large folder takes seconds: in the background, and what a run's end cuts
-        # short is removed by the next one.
-        threading.Thread(target=_remove, args=(trash,), name=PRUNING, daemon=True).start()
+        pass  # best effort: a read-only cache still serves what it holds
     return folder
 
 
-def _remove(paths: list[str]) -> None:
-    for path in paths:
-        shutil.rmtree(path, ignore_errors=True)
+def _remove_apart(paths: list[str]) -> Any:
+    """Remove folders in a process of its own (returned): a large one takes seconds, and the
+    removal outlives this run."""
+    import subprocess
+
+    script = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)\n"
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *paths],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def jinja_bytecode_cache() -> Any:

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from generator import cli_diff, cli_i18n
 from generator.problems import SpecError
@@ -92,6 +92,17 @@ def main(argv: list[str] | None = None) -> int:
         # still frees everything that is dropped. (A watch runs for hours: it keeps collecting.)
         gc.disable()
     return guarded(lambda: _run(args), getattr(args, "format", "text"))
+
+
+def entry() -> NoReturn:
+    """The ``specgen`` command and ``python -m generator``: :func:`main`, then an exit that skips
+    freeing the run's objects one by one (millions at 500 objects: about 0.15 s) as the
+    interpreter's shutdown would. Every command has finished its work by then (files written and
+    closed, child processes joined); the output streams are flushed here."""
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def guarded(action: Callable[[], int], fmt: str = "text") -> int:

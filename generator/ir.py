@@ -316,18 +316,17 @@ def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[Mod
 
 
 def _scopes(spec: Spec, objects: tuple[ObjectIR, ...]) -> tuple[ScopeIR, ...]:
+    fields: dict[str | None, list[ScopeFieldIR]] = {}  # each scope's fields, in object and field order
+    for o in objects:
+        for f in o.fields:
+            fields.setdefault(f.scope, []).append(ScopeFieldIR(o.name, f.wire_name, o.slug))
     return tuple(
         ScopeIR(
             name=s.name,
             member=naming.enum_member(s.name),
             description=s.description,
             translations=_translations(s.description, spec.languages),
-            fields=tuple(
-                ScopeFieldIR(o.name, f.wire_name, o.slug)
-                for o in objects
-                for f in o.fields
-                if f.scope == s.name
-            ),
+            fields=tuple(fields.get(s.name, ())),
             consent=s.consent or s.description,
         )
         for s in spec.scopes

@@ -31,9 +31,9 @@ _FORMAT = "specgen-output-record-2"
 Stat = tuple[int, int, int, int]  # inode, size, mtime and ctime (ns)
 
 
-def _stat_key(path: Path) -> Stat | None:
+def _stat_key(path: str | Path) -> Stat | None:
     try:
-        st = path.lstat()
+        st = os.lstat(path)
     except OSError:
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
@@ -92,8 +92,9 @@ class OutputRecord:
     def save(self, out: Path) -> None:
         """Record ``out`` as holding the new output (call after it was written or found up to date)."""
         files = {}
+        root = os.fspath(out)  # plain strings: thousands of files
         for rel, digest in self.hashes.items():
-            key = _stat_key(out / rel)
+            key = _stat_key(os.path.join(root, rel))
             if key is not None:
                 files[rel] = [*key, digest]
         try:

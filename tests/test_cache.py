@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -100,15 +99,18 @@ def test_each_area_keeps_the_folders_of_the_last_toolkits(
         (old / "ab" / "entry").write_bytes(b"x")
         past = 1_700_000_000 - age * 86_400
         os.utime(old, (past, past))
+    removing: list[str] = []  # the old folders are removed by a process of their own
+    remove_apart = cache._remove_apart
+    monkeypatch.setattr(cache, "_remove_apart", removing.extend)
     ours = cache.toolkit_folder("units")
-    assert ours is not None and ours.is_dir()
-    for thread in threading.enumerate():  # the old folders are removed in the background
-        if thread.name == cache.PRUNING:
-            thread.join()
-    kept = sorted(p.name for p in area.iterdir())
+    assert ours is not None
+    kept = sorted(p.name for p in area.iterdir() if not p.name.startswith(".trash-"))
     # Ours, and the two used last before it.
     assert kept == sorted([ours.name, f"{0:032x}", f"{1:032x}"])
     assert (area / f"{0:032x}" / "ab" / "entry").read_bytes() == b"x"
+    assert sorted(Path(p).name for p in removing) == [f".trash-{age:032x}" for age in (2, 3, 4)]
+    assert remove_apart(removing).wait() == 0
+    assert sorted(p.name for p in area.iterdir()) == kept
     # Another area is left alone; the cache off touches nothing.
     assert not (tmp_path / "front").exists()
     monkeypatch.setenv("SPECGEN_CACHE", "off")
