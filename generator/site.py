@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     spec = load_spec(args.spec)
     project = build_ir(spec)
-    generated = units.materialized(pipeline.render_project(project))
+    generated = pipeline.render_project(project)
     comparison = writer.compare(args.generated, generated)
     if not comparison.clean:
         print(f"{args.generated} is stale; run `make generate` first", file=sys.stderr)
@@ -273,21 +273,22 @@ def main(argv: list[str] | None = None) -> int:
 def stage(
     spec: Path,
     project: ProjectIR,
-    generated: Mapping[str, str],
+    generated: Mapping[str, units.FileText],
     out: Path,
     site: Path,
     site_url: str | None = None,
 ) -> Comparison:
     """Write the MkDocs project for this generated output into ``out`` (only the writer writes);
     ``site`` is where ``mkdocs build`` puts the site, ``site_url`` replaces the spec's docs address.
-    How ``out`` changed."""
+    How ``out`` changed. ``generated`` may hold a renderer's bytes or a unit left in the cache."""
     from generator import site_status, writer
 
+    texts = units.materialized(generated)
     staging = out.absolute()
     site_dir = posixpath.relpath(site.absolute().as_posix(), staging.as_posix())
     root = posixpath.relpath(PROJECT_ROOT.as_posix(), staging.as_posix())
     home = site_status.home_sections(spec, project.languages)
-    return writer.write_tree(out, site_sources(project, generated, site_dir, root, home, site_url))
+    return writer.write_tree(out, site_sources(project, texts, site_dir, root, home, site_url))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator import units
 from generator.cli import Rendered
 from generator.site import CONFIG, PROJECT_ROOT, stage
 from generator.watch import Watch
@@ -53,7 +52,7 @@ class LiveSite:
         staged = stage(
             self.spec,
             rendered.project,
-            units.materialized(rendered.files),
+            rendered.files,
             self.staging,
             self.staging.parent / "site",
             local,
