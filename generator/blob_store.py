@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -99,21 +99,29 @@ def unpack_bodies(body: bytes | None) -> dict[bytes, memoryview]:
     return found
 
 
+def pack_key(name: bytes) -> bytes:
+    """The key of the pack called ``name``."""
+    return hashlib.sha256(b"specgen-pack-2\0" + name).digest()
+
+
 class Pack:
     """The entries one kind of work read in its last run, kept together in one more entry: this
     run reads them in one go (at its first :meth:`get`) instead of one file an entry.
     :meth:`close` writes it again when much of what this run read was not in it; every entry
     also stays in the store on its own."""
 
-    def __init__(self, store: BlobStore, name: bytes) -> None:
+    def __init__(
+        self, store: BlobStore, name: bytes, read: Callable[[bytes], bytes | None] | None = None
+    ) -> None:
         self.store = store
-        self.where = hashlib.sha256(b"specgen-pack-2\0" + name).digest()
+        self.where = pack_key(name)
         self.used: dict[bytes, bytes] = {}  # this run's entries
+        self._read = read or store.get  # how the pack's own entry is read (perhaps read ahead)
         self._found: dict[bytes, memoryview] | None = None
 
     def _entries(self) -> dict[bytes, memoryview]:
         if self._found is None:
-            self._found = unpack_bodies(self.store.get(self.where)) if self.store.folder else {}
+            self._found = unpack_bodies(self._read(self.where)) if self.store.folder else {}
         return self._found
 
     def get(self, key: bytes) -> bytes | None:

@@ -36,7 +36,7 @@ from typing import Any
 import orjson
 
 from generator import cache
-from generator.blob_store import BlobStore, pack_bodies, unpack_bodies
+from generator.blob_store import BlobStore, Pack
 
 _OPTIONS = orjson.OPT_NON_STR_KEYS
 _PASS = orjson.OPT_PASSTHROUGH_DATACLASS  # top-level dataclasses go through the memo
@@ -220,12 +220,12 @@ class UnitCache:
         for where in wanted:
             self._prefetched[where] = self.store.get(where)
 
-    def _pack(self, where: bytes) -> dict[bytes, memoryview]:
+    def _read_pack(self, where: bytes) -> bytes | None:
+        """A pack's entry: read ahead (see ``_prefetch``) if the last run read it, else now."""
         self.packs.append(where)
         if self._prefetch is not None:
             self._prefetch.join()
-        body = self._prefetched.pop(where) if where in self._prefetched else self.store.get(where)
-        return unpack_bodies(body)
+        return self._prefetched.pop(where) if where in self._prefetched else self.store.get(where)
 
     def _load_index(self) -> dict[bytes, bytes]:
         body = self.store.get(_INDEX) or b""
@@ -297,23 +297,29 @@ class UnitCache:
         """Many small units' texts, UTF-8 (one document's pieces, generator/targets/splice.py): read
         in one go from the ``group``'s pack, the last run's pieces in one checksummed entry, else
         as :meth:`text` gets them. The pack is written again when much of it is out of date."""
-        where = hashlib.sha256(b"specgen-pack-2\0" + self.salt + b"\0" + group.encode()).digest()
-        pack = self._pack(where) if self.folder is not None else {}
-        texts = []
-        for key, make in keyed:
-            found = None if key is None or key in self.memory else pack.get(key)
-            if key is None or found is None:
-                texts.append(self.text(key, make).encode("utf-8"))
-            else:  # checksummed with the pack, and written from a str
-                self.used.add(key)
-                self.hits += 1
-                texts.append(bytes(found))
-        keys = [key for key, _ in keyed if key is not None]
-        # Rewritten (tens of megabytes) only when a share of it is out of date: a piece missing
-        # from it comes from its own entry, which text() wrote when it was made.
-        if self.folder is not None and len(keys) == len(keyed) and len(set(keys) - set(pack)) * 8 > len(keys):
-            self.store.put(where, pack_bodies(zip(keys, texts)))
+        pack = Pack(self.store, self.salt + b"\0pieces\0" + group.encode(), self._read_pack)
+        texts = [self._piece(key, make, pack) for key, make in keyed]
+        if len(pack.used) == len(keyed):  # (a piece without a key is made every time, never packed)
+            pack.close()
         return texts
+
+    def _piece(self, key: bytes | None, make: Callable[[], str], pack: Pack) -> bytes:
+        """One piece, UTF-8: remembered, from the pack or its own entry (checksummed, written from
+        a str), or made and stored."""
+        if key is None:
+            self.misses += 1
+            return make().encode("utf-8")
+        self.used.add(key)
+        remembered = self.memory.get(key)
+        body = remembered.encode("utf-8") if remembered is not None else pack.get(key)
+        if body is not None:
+            self.hits += 1
+            return body
+        self.misses += 1
+        text = self.memory[key] = make()
+        body = text.encode("utf-8")
+        pack.put(key, body)
+        return body
 
     def forget_unused(self) -> None:
         """Keep in memory only the units of the last run (a long-lived cache stays the size of one run)."""
