@@ -134,7 +134,14 @@ def lookup(key: str) -> dict[str, str] | None:
     except (OSError, ValueError):
         return None
     files = entry.get("files") if isinstance(entry, dict) else None
-    return files if isinstance(files, dict) else None
+    if not isinstance(files, dict) or entry.get("checksum") != _run_checksum(key, files):
+        return None  # damaged, or another key's entry copied here
+    return files
+
+
+def _run_checksum(key: str, files: dict[str, Any]) -> str:
+    """A run entry's checksum: its key and its hashes (an entry is only ever its own key's)."""
+    return hashlib.sha256((key + "\0" + json.dumps(files, sort_keys=True)).encode()).hexdigest()
 
 
 def store(key: str, files: Mapping[str, FileText]) -> None:
@@ -146,8 +153,11 @@ def store(key: str, files: Mapping[str, FileText]) -> None:
         runs = base / "runs"
         runs.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=runs, prefix=".tmp-")
+        hashes = _hashes(files)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"files": _hashes(files)}, handle, indent=0, sort_keys=True)
+            json.dump(
+                {"checksum": _run_checksum(key, hashes), "files": hashes}, handle, indent=0, sort_keys=True
+            )
         os.replace(tmp, runs / f"{key}.json")
     except OSError:
         return
@@ -160,7 +170,7 @@ def output_matches(
 
     ``proven`` (generate's output record, generator/output_record.py; never given for check)
     vouches for a file without reading it; any other file is read and hashed."""
-    from generator.writer import _existing  # the writer's own notion of which files are there
+    from generator.writer import _existing, plain_mode  # the writer's own notion of the files there
 
     on_disk = _existing(out.absolute())
     if set(on_disk) != set(expected):
@@ -170,7 +180,7 @@ def output_matches(
             return False
         if proven is not None and proven(rel, path):
             continue
-        if hashlib.sha256(path.read_bytes()).hexdigest() != expected[rel]:
+        if not plain_mode(path) or hashlib.sha256(path.read_bytes()).hexdigest() != expected[rel]:
             return False
     return True
 

@@ -173,8 +173,8 @@ def _cached_run(spec: Path, templates: Path | None) -> tuple[str | None, dict[st
         sources = [(source_name(p), read_spec_bytes(p)) for p in spec_files(spec)]
     except OSError:
         return None, None  # the pipeline reports it properly
-    if any(b"templates" in raw for _, raw in sources):
-        return None, None  # perhaps a `templates:` folder, whose files the key does not cover
+    # A run that used the spec's `templates:` folder is never recorded (the key does not cover the
+    # folder's files), so a recorded run of these very bytes used none.
     key = cache.run_key(sources)
     return key, cache.lookup(key)
 
@@ -264,8 +264,9 @@ def _run(args: argparse.Namespace) -> int:
         # The same inputs produced exactly these files before: nothing to compute or write.
         print(f"{args.out}: up to date ({len(expected)} files)")
         return EXIT_OK
-    files = render(args.spec, args.templates, lazy=args.command == "generate").files
-    if key is not None:
+    rendered = render(args.spec, args.templates, lazy=args.command == "generate")
+    files = rendered.files
+    if key is not None and not rendered.templates:
         cache.store(key, files)
     if args.command == "check":
         comparison = writer.compare(args.out, files)

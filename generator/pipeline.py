@@ -85,7 +85,9 @@ def render_project(
 
     ``one_process`` keeps the rendering here (template overrides do, so that an error in one
     keeps the traceback that names the template's line). ``unit_cache`` (generator/units.py)
-    lets unchanged units come from the cache; without it every unit renders.
+    lets unchanged units come from the cache; without it every unit renders. With a cache on disk,
+    a document spliced from pieces comes as its UTF-8 bytes, and a lazy cache may leave a unit's
+    text in the cache (``units.FileText``; ``units.materialized`` gives every text).
     """
     previous = units.use(unit_cache or units.UnitCache(None, enabled=False))
     try:

@@ -90,10 +90,25 @@ def compare(
             result.missing.append(rel)
         elif proven is not None and proven(rel, path):
             continue
-        elif path.is_symlink() or not _holds(path, text):
+        elif path.is_symlink() or not plain_mode(path) or not _holds(path, text):
             result.changed.append(rel)
     result.orphans = sorted(set(on_disk) - set(files))
     return result
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
+def plain_mode(path: Path) -> bool:
+    """Whether a file has the permissions a file the writer writes gets (a file whose mode was
+    changed by hand is written again, as a cold run would write it)."""
+    return path.stat().st_mode & 0o7777 == 0o666 & ~_UMASK
 
 
 def _holds(path: Path, text: FileText) -> bool:
@@ -105,10 +120,11 @@ def _holds(path: Path, text: FileText) -> bool:
 def unified_diff(out: Path, files: Mapping[str, FileText], comparison: Comparison, limit: int = 400) -> str:
     """A unified diff from the disk to the expected output, at most ``limit`` lines."""
     lines: list[str] = []
+    same_text: list[str] = []  # changed, but only in kind or permissions
     for rel in comparison.changed + comparison.missing:
         path = out / rel
         old = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
-        lines.extend(
+        diff = list(
             difflib.unified_diff(
                 old.splitlines(keepends=True),
                 text_of(files[rel]).splitlines(keepends=True),
@@ -116,11 +132,18 @@ def unified_diff(out: Path, files: Mapping[str, FileText], comparison: Compariso
                 f"b/{rel}",
             )
         )
+        lines.extend(diff)
+        if not diff:
+            same_text.append(rel)
     if len(lines) > limit:
         lines = [*lines[:limit], f"... {len(lines) - limit} more diff lines\n"]
     # Orphans after the cut: a long diff (every header names the spec's hash) must not hide them.
     lines += [
         f"orphan: {rel} (not produced by the spec; generate removes it)\n" for rel in comparison.orphans
+    ]
+    lines += [
+        f"not a plain file: {rel} (the right text, but a link or other permissions than generate gives)\n"
+        for rel in same_text
     ]
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
@@ -191,6 +214,8 @@ def write_tree(
     """
     _check_paths(files)
     out = out.absolute()
+    if out.is_symlink():
+        out = Path(os.path.realpath(out))  # a link to the output folder: replace the folder it names
     _recover(out)
     comparison = compare(out, files, proven)
     if comparison.clean:
@@ -216,7 +241,7 @@ def write_tree(
             except OSError:
                 os.rename(old, out)
                 raise
-            shutil.rmtree(old)
+            shutil.rmtree(old, ignore_errors=True)  # the new tree is in place: the old one is only litter
         else:
             os.rename(tmp, out)
     finally:

@@ -252,3 +252,32 @@ def test_a_new_tree_left_by_a_killed_run_is_cleaned_up(work: Path) -> None:
     assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == 0
     assert not partial.exists()
     assert sorted(p.name for p in work.iterdir()) == ["out", "spec.yaml"]
+
+
+def test_an_out_that_is_a_link_replaces_the_folder_it_names(work: Path) -> None:
+    """``--out`` a symbolic link to the output folder: the folder is replaced, the link kept (found
+    by an audit: the link itself was replaced and the run reported a failure)."""
+    (work / "out").rename(work / "real")
+    (work / "link").symlink_to(work / "real")
+    _changed_spec(work)
+    assert cli.main(["generate", "--spec", "spec.yaml", "--out", "link"]) == 0
+    assert (work / "link").is_symlink() and "A changed note." in _text_of(work / "real")
+    assert not [p.name for p in work.iterdir() if p.name.startswith((".link", ".real"))]
+    assert cli.main(["check", "--spec", "spec.yaml", "--out", "real"]) == 0
+
+
+def test_a_file_whose_mode_was_changed_is_written_again(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Same bytes, another mode: generate writes it as a cold run would (found by an audit)."""
+    page = work / "out" / "docs" / "en" / "index.md"
+    mode = page.stat().st_mode & 0o7777
+    page.chmod(0o700)
+    assert cli.main(["check", "--spec", "spec.yaml", "--out", "out"]) == 1
+    assert "not a plain file: docs/en/index.md" in capsys.readouterr().out
+    assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == 0
+    assert page.stat().st_mode & 0o7777 == mode
+
+
+def _text_of(folder: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md")))

@@ -115,3 +115,37 @@ def test_each_area_keeps_the_folders_of_the_last_toolkits(
     assert not (tmp_path / "front").exists()
     monkeypatch.setenv("SPECGEN_CACHE", "off")
     assert cache.toolkit_folder("units") is None
+
+
+def test_a_run_entry_copied_from_another_key_is_never_trusted(tmp_path: Path) -> None:
+    """Two specs into one folder; the first's run entry replaced by the second's: the first is
+    generated again, never taken as up to date (found by an audit)."""
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(MINIMAL_SPEC, encoding="utf-8")
+    second.write_text(MINIMAL_SPEC.replace("A thing.", "Another thing."), encoding="utf-8")
+    out, store = tmp_path / "out", tmp_path / "cache"
+    assert _generate(first, out, store).returncode == 0
+    entries = set((store / "runs").glob("*.json"))
+    assert _generate(second, out, store).returncode == 0
+    (theirs,) = set((store / "runs").glob("*.json")) - entries
+    for ours in entries:
+        ours.write_bytes(theirs.read_bytes())
+    assert _generate(first, out, store, "check").returncode == 1
+    done = _generate(first, out, store)
+    assert done.returncode == 0 and "up to date" not in done.stdout
+    assert _generate(first, out, "off", "check").returncode == 0
+
+
+def test_a_run_with_the_specs_template_folder_is_never_recorded(tmp_path: Path) -> None:
+    """However the spec spells its `templates:` key (here a YAML escape), an edited override
+    template is rendered: such a run is never taken from the run cache (found by an audit)."""
+    spec, out, store = tmp_path / "spec.yaml", tmp_path / "out", tmp_path / "cache"
+    spec.write_text(MINIMAL_SPEC + '"templ\\x61tes": my-templates\n', encoding="utf-8")
+    readme = tmp_path / "my-templates" / "python" / "README.md.j2"
+    readme.parent.mkdir(parents=True)
+    readme.write_text("# {{ project.package }}\n", encoding="utf-8")
+    assert _generate(spec, out, store).returncode == 0
+    readme.write_text("# {{ project.package }}, edited\n", encoding="utf-8")
+    assert _generate(spec, out, store, "check").returncode == 1
+    assert _generate(spec, out, store).returncode == 0
+    assert (out / "python" / "README.md").read_text(encoding="utf-8") == "# mini, edited\n"
