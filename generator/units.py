@@ -264,6 +264,20 @@ class UnitCache:
         """The key of a unit: the toolkit's digest with the unit's (see :func:`digest_of`)."""
         return digest_of(self.salt.hex() + "\0" + kind, *inputs, memo=self.digests)
 
+    def keys(self, kind: str, context: Any, values: Sequence[Any]) -> list[bytes | None]:
+        """Each value's unit key with ``context`` (one document's pieces, one an object): as
+        :meth:`key` gives it, or, for a value whose digest is decided before rendering (an
+        object's IR, generator/ir_cache.py), from that digest and ``context``'s at once."""
+        shared = self.key(kind, context)
+        keys: list[bytes | None] = []
+        for value in values:
+            known = _KNOWN.get(id(value))
+            if known is None or shared is None:
+                keys.append(self.key(kind, context, value))
+            else:
+                keys.append(hashlib.sha256(shared + b"\0known\0" + known[1].encode()).digest())
+        return keys
+
     def _read(self, key: bytes) -> str | None:
         body = self.store.get(key)
         if body is None:

@@ -44,13 +44,18 @@ _PACKAGE_READS = {"scopes": ("header", "scoped_objects", "scopes", "source_langu
 
 
 def _package_module(project: ProjectIR, name: str) -> str:
-    """A module of the package (unformatted), from the unit cache where :data:`_PACKAGE_READS` names it."""
+    """A module of the package: from the unit cache, formatted, where :data:`_PACKAGE_READS` names
+    it (its ``__all__`` reads the same either way); else rendered, for the formatting step."""
     cache = units.current()
     template = f"python/{name}.py.j2"
     if not cache.enabled or name not in _PACKAGE_READS:
         return render(template, project=project)
     view = units.ProjectSlice(project, _PACKAGE_READS[name])
-    return cache.text(cache.key(template, view), lambda: render(template, project=view))
+    path = f"python/{project.package}/{name}.py"
+    text = cache.text(
+        cache.key(template, path, view), lambda: format_python(path, render(template, project=view))
+    )
+    return Formatted(text)
 
 
 # What a model module's template reads of the project (it gets these, not the whole project).

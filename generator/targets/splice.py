@@ -62,7 +62,7 @@ def cached_pieces(kind: str, context: Any, objects: Any, make: Callable[[Any], s
     cache = units.current()
     if not cache.enabled:
         return None
-    keyed = [(cache.key(kind, context, obj), functools.partial(make, obj)) for obj in objects]
+    keyed = list(zip(cache.keys(kind, context, objects), (functools.partial(make, obj) for obj in objects)))
     group = units.digest_of(kind, context)
     try:
         return cache.pieces(kind + (group.hex() if group else ""), keyed)
