@@ -50,22 +50,30 @@ class ProjectSlice:
         self.__dict__.update(self.values)
 
 
-def digest_of(kind: str, *inputs: Any, memo: dict[int, tuple[Any, str]] | None = None) -> bytes | None:
+def digest_of(
+    kind: str,
+    *inputs: Any,
+    memo: dict[int, tuple[Any, str]] | None = None,
+    shared: dict[int, tuple[Any, str]] | None = None,
+) -> bytes | None:
     """The digest of one unit: its kind and its inputs (IR dataclasses, dicts, strings, slices).
 
     Each dataclass instance among the inputs (an object's IR, a page view) is digested whole
     once and, given a ``memo`` (kept for one run), remembered by identity: an object's IR is
-    shared by its model module and its pages in every language. None when an input has no
-    JSON form (an integer past 64 bits in an example): that unit is then rendered every time.
+    shared by its model module and its pages in every language. ``shared`` values (a language's
+    labels, registered once a run by :meth:`UnitCache.share`) stand for their digest among a
+    dataclass's fields. None when an input has no JSON form (an integer past 64 bits in an
+    example): that unit is then rendered every time.
     """
     memo = {} if memo is None else memo
+    shared = {} if shared is None else shared
 
     def whole(value: Any) -> str:
         if not is_dataclass(value):
             raise TypeError(type(value).__name__)
         found = memo.get(id(value)) or _KNOWN.get(id(value))
         if found is None:
-            payload = _shallow(value) if _KNOWN else value
+            payload = _shallow(value, shared) if _KNOWN or shared else value
             data = type(value).__qualname__.encode() + orjson.dumps(payload, option=_OPTIONS)
             found = memo[id(value)] = (value, hashlib.sha256(data).hexdigest())
         return found[1]
@@ -86,17 +94,19 @@ def digest_of(kind: str, *inputs: Any, memo: dict[int, tuple[Any, str]] | None =
 _KNOWN: dict[int, tuple[Any, str]] = {}
 
 
-def _shallow(value: Any) -> dict[str, Any]:
-    """A dataclass's fields, each known value among them (or in a tuple of them) as its digest.
+def _shallow(value: Any, shared: dict[int, tuple[Any, str]]) -> dict[str, Any]:
+    """A dataclass's fields, each known or shared value among them (or in a tuple of known ones)
+    as its digest.
 
     An IR field holds either such a value or something else, never a string like a digest, so
     the substitution keeps distinct values distinct. A model module (its objects) or an endpoint
-    (its response and selectable object) is then digested without dumping those objects again.
+    (its response and selectable object) is then digested without dumping those objects again,
+    and a page without dumping its language's labels again.
     """
     out: dict[str, Any] = {}
     for name in value.__dataclass_fields__:
         item = getattr(value, name)
-        known = _KNOWN.get(id(item))
+        known = _KNOWN.get(id(item)) or shared.get(id(item))
         if known is not None:
             item = known[1]
         elif isinstance(item, tuple) and item and id(item[0]) in _KNOWN:
@@ -188,6 +198,7 @@ class UnitCache:
         self.memory: dict[bytes, str] = {}
         self.used: set[bytes] = set()  # the keys asked for since the last :meth:`forget_unused`
         self.digests: dict[int, tuple[Any, str]] = {}  # this run's inputs' digests (see digest_of)
+        self.shared: dict[int, tuple[Any, str]] = {}  # this run's shared values' (see share)
         self.hits = 0
         self.misses = 0
         # Lazy (a folder needed): each unit key of the last runs -> its text's SHA-256, and this run's.
@@ -262,7 +273,18 @@ class UnitCache:
 
     def key(self, kind: str, *inputs: Any) -> bytes | None:
         """The key of a unit: the toolkit's digest with the unit's (see :func:`digest_of`)."""
-        return digest_of(self.salt.hex() + "\0" + kind, *inputs, memo=self.digests)
+        return digest_of(self.salt.hex() + "\0" + kind, *inputs, memo=self.digests, shared=self.shared)
+
+    def share(self, *values: Any) -> None:
+        """Values that many units' inputs hold (a language's labels): digested once this run, and
+        standing for that digest wherever a unit's dataclass holds the very same object."""
+        for value in values:
+            if id(value) not in self.shared:
+                try:
+                    data = orjson.dumps(value, option=_OPTIONS)
+                except orjson.JSONEncodeError:
+                    continue  # digested with each unit instead (whose key is then None)
+                self.shared[id(value)] = (value, "shared:" + hashlib.sha256(data).hexdigest())
 
     def keys(self, kind: str, context: Any, values: Sequence[Any]) -> list[bytes | None]:
         """Each value's unit key with ``context`` (one document's pieces, one an object): as
@@ -355,4 +377,5 @@ def use(units: UnitCache) -> UnitCache:
     global _current
     previous, _current = _current, units
     previous.digests, units.digests = {}, {}  # identities mean nothing outside one run
+    previous.shared, units.shared = {}, {}
     return previous

@@ -66,6 +66,7 @@ def _page(
     curl: str = "",
     *,
     slugs: dict[str, str],
+    others: tuple[LanguageIR, ...] | None = None,
 ) -> PageView:
     depth = rel.count("/")
     return PageView(
@@ -82,8 +83,12 @@ def _page(
         slugs=slugs,  # one dict for every page: building it per page was quadratic in the objects
         examples=examples,
         curl=curl,
-        others=tuple(x for x in project.languages if not x.is_source),
+        others=others if others is not None else _others(project),
     )
+
+
+def _others(project: ProjectIR) -> tuple[LanguageIR, ...]:
+    return tuple(x for x in project.languages if not x.is_source)
 
 
 def _examples_for(project: ProjectIR, obj: ObjectIR) -> tuple[ExampleIR, ...]:
@@ -277,6 +282,9 @@ def render_docs(project: ProjectIR) -> dict[str, units.FileText]:
     """Render ``docs/<lang>/...`` and ``docs/bilingual/...``."""
     files: dict[str, units.FileText] = {}
     slugs = {o.name: o.slug for o in project.objects}
+    # One object each for every page's labels and other languages: their digests are taken once.
+    others = _others(project)
+    units.current().share(*(x.labels for x in project.languages), others)
     for lang in project.languages:
         base = f"docs/{lang.code}"
         files[f"{base}/index.md"] = _unit_page(
@@ -311,7 +319,7 @@ def render_docs(project: ProjectIR) -> dict[str, units.FileText]:
             rel = f"objects/{obj.slug}.md"
             # The slugs of the objects it links to: all the page reads (and its unit's digest covers).
             linked = {f.type_object: slugs[f.type_object] for f in obj.fields if f.type_object}
-            page = _page(project, lang, rel, _examples_for(project, obj), slugs=linked)
+            page = _page(project, lang, rel, _examples_for(project, obj), slugs=linked, others=others)
             files[f"{base}/{rel}"] = _unit_page(
                 "docs/object.md.j2", project, page, obj=obj, title=object_title(obj, lang)
             )
