@@ -16,12 +16,13 @@ in the output directory. ``check`` never uses it: it reads every file.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from generator.units import FileText
 from generator.writer import MANIFEST
@@ -45,7 +46,7 @@ def manifest_hashes(files: Mapping[str, FileText]) -> dict[str, str]:
     if not isinstance(manifest, str):
         return {}
     try:
-        recorded = json.loads(manifest)["files"]
+        recorded = orjson.loads(manifest)["files"]
     except (KeyError, ValueError, TypeError):
         return {}
     return recorded if isinstance(recorded, dict) else {}
@@ -65,7 +66,7 @@ class OutputRecord:
 
     def _load(self) -> dict[str, tuple[Stat, str]]:
         try:
-            data: Any = json.loads(self.path.read_text(encoding="utf-8"))
+            data: Any = orjson.loads(self.path.read_bytes())
         except (OSError, ValueError):
             return {}
         if (
@@ -100,8 +101,8 @@ class OutputRecord:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"format": _FORMAT, "files": files}, handle)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(orjson.dumps({"format": _FORMAT, "files": files}))
             os.replace(tmp, self.path)
         except OSError:
             return  # best effort: without a record the next run reads every file
