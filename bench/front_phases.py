@@ -62,8 +62,8 @@ def main() -> None:
     env = {**os.environ, "SPECGEN_CACHE": os.environ.get("SPECGEN_CACHE", str(HERE / "work" / "front-cache"))}
     base = spec.read_text(encoding="utf-8")
     edited = spec.with_name("front-phases.yaml")
-    needle = re.search(r"      description:\n        en: ([^\n]+)\n", base[len(base) // 2 :])
-    assert needle, "no description to edit"
+    needle = re.search(r"\n        description:\n          en: ([^\n]+)\n", base[len(base) // 2 :])
+    assert needle, "no field description to edit"
     fields_at = base.index("    fields:\n", len(base) // 2) + len("    fields:\n")
 
     def run(text: str, label: str) -> None:

@@ -275,8 +275,9 @@ def write(results: dict[str, Any], md: Path, png: Path) -> None:
         "",
         "The first four rows use the cache (default: the run cache, and the unit cache of generator/units.py, so "
         "only the units an edit touches are rendered; unchanged files are hard-linked, keeping their mtime); "
-        "the last two show the same runs with `SPECGEN_CACHE=off`. A field added is a new field each round "
-        "(added_field_N) in an object halfway down the spec.",
+        "the last two show the same runs with `SPECGEN_CACHE=off`. The description changed is the English "
+        "description of a field halfway down the spec (another text each round); a field added is a new "
+        "field each round (added_field_N) in an object halfway down the spec.",
         "",
         "## 4. Import time (fresh process each, bytecode compiled beforehand as pip does at install; wall time of the whole process)",
         "",

@@ -141,7 +141,9 @@ def incremental(n: int, rounds: int) -> dict[str, object]:
     spec, out = folder / "spec-edit.yaml", folder / "out-edit"
     _write_spec(n, spec)
     base = spec.read_text(encoding="utf-8")
-    needle = re.search(r"      description:\n        en: ([^\n]+)\n", base[len(base) // 2 :])
+    # The English description of a field in an object halfway down: the source language's text
+    # is in the model module, the object's page, the OpenAPI document and the data files.
+    needle = re.search(r"\n        description:\n          en: ([^\n]+)\n", base[len(base) // 2 :])
     assert needle, "no field description to edit"
     original = needle.group(1)
     spec.write_text(base, encoding="utf-8")

@@ -266,7 +266,7 @@ def object_inputs(o: ObjectSpec, context: _Context, module: str) -> tuple[Any, .
 def surroundings(o: ObjectSpec, context: _Context, module: str) -> tuple[Any, ...]:
     """What :func:`_object` takes from the rest of the spec for ``o``: the languages, its module,
     which of its fields' names are class names, which of its references are forward."""
-    taken = tuple(f.wire_name for f in o.fields if naming.field_name(f.wire_name) in context.reserved)
+    taken = tuple(f.wire_name for f in o.fields if naming.takes_reserved(f.wire_name, context.reserved))
     forward = tuple(
         (f.wire_name, context.rank[used] >= context.rank[o.name])
         for f in o.fields

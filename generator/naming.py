@@ -72,6 +72,24 @@ def field_name(wire: str, reserved: frozenset[str] = frozenset()) -> str:
     return name
 
 
+def takes_reserved(wire: str, reserved: frozenset[str]) -> bool:
+    """Whether the field's name, before the ``reserved`` names are looked at, is one of them: the
+    same as ``field_name(wire) in reserved``.
+
+    Without computing the name where it cannot be: an ASCII wire name with no capital gives a
+    name with no capital (cleaning keeps ASCII letters as they are), and a name with a capital
+    (a class name, as a rule) is never equal to it.
+    """
+    if wire.isascii() and wire.islower() and _every_one_has_a_capital(reserved):
+        return False
+    return field_name(wire) in reserved
+
+
+@functools.lru_cache(maxsize=8)  # one set of class names a spec
+def _every_one_has_a_capital(names: frozenset[str]) -> bool:
+    return all(any(c.isupper() for c in name) for name in names)
+
+
 @functools.lru_cache(maxsize=65536)  # a pure function of the name: asked for by the checks and the IR
 def _field_name(wire: str) -> tuple[str, bool]:
     """The field's name before the ``reserved`` names are looked at, and whether ``_`` was appended."""

@@ -170,10 +170,35 @@ def text_of(value: FileText) -> str:
 
 
 def sha256_of(value: FileText) -> str:
-    """The hex SHA-256 of an output file's bytes (a stored one's without reading it)."""
+    """The hex SHA-256 of an output file's bytes (a stored one's without reading it, a document's
+    whose hash :func:`hash_ahead` started from that thread)."""
     if isinstance(value, Stored):
         return value.sha256
-    return hashlib.sha256(value if isinstance(value, bytes) else value.encode("utf-8")).hexdigest()
+    if isinstance(value, bytes):
+        ahead = _AHEAD.get(id(value))
+        if ahead is not None and ahead[0] is value:
+            ahead[2].join()
+            if ahead[1]:
+                return ahead[1][0]
+        return hashlib.sha256(value).hexdigest()
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+# Documents of megabytes (spliced from pieces) are hashed in a thread from the moment they are made:
+# hashlib lets go of the GIL on large inputs, so the hashes the manifest needs are taken while the
+# other targets render. By id, the value kept (so the id stays its own); emptied by :func:`use`.
+_AHEAD: dict[int, tuple[bytes, list[str], threading.Thread]] = {}
+_AHEAD_MIN = 1 << 20
+
+
+def hash_ahead(data: bytes) -> bytes:
+    """``data``, its SHA-256 started in a thread when it is big (:func:`sha256_of` waits for it)."""
+    if len(data) >= _AHEAD_MIN:
+        found: list[str] = []
+        thread = threading.Thread(target=lambda: found.append(hashlib.sha256(data).hexdigest()), daemon=True)
+        thread.start()
+        _AHEAD[id(data)] = (data, found, thread)
+    return data
 
 
 def materialized(files: Mapping[str, FileText]) -> dict[str, str]:
@@ -378,4 +403,5 @@ def use(units: UnitCache) -> UnitCache:
     previous, _current = _current, units
     previous.digests, units.digests = {}, {}  # identities mean nothing outside one run
     previous.shared, units.shared = {}, {}
+    _AHEAD.clear()  # (a thread still hashing ends on its own)
     return previous

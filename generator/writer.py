@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -181,19 +182,60 @@ def _fill(tmp: Path, out: Path, files: Mapping[str, FileText], comparison: Compa
     rewrite = set(comparison.changed) | set(comparison.missing)
     made: set[str] = set()
     new, old = os.fspath(tmp), os.fspath(out)  # plain strings: thousands of files
-    for rel, text in files.items():
-        folder, _, _ = rel.rpartition("/")
-        if folder not in made:
-            os.makedirs(os.path.join(new, folder), exist_ok=True)
-            made.add(folder)
-        path = os.path.join(new, rel)
-        if rel not in rewrite:
-            try:
-                os.link(os.path.join(old, rel), path)
-                continue
-            except OSError:
-                pass
-        _write(path, data_of(text))  # units.StaleUnit where a stored text is damaged
+    writes = _Writes()
+    try:
+        for rel, text in files.items():
+            folder, _, _ = rel.rpartition("/")
+            if folder not in made:
+                os.makedirs(os.path.join(new, folder), exist_ok=True)
+                made.add(folder)
+            path = os.path.join(new, rel)
+            if rel not in rewrite:
+                try:
+                    os.link(os.path.join(old, rel), path)
+                    continue
+                except OSError:
+                    pass
+            writes.write(path, data_of(text))  # units.StaleUnit where a stored text is damaged
+    except BaseException:
+        writes.join()  # no thread writes into the tree the caller is about to remove
+        raise
+    writes.finish()
+
+
+class _Writes:
+    """Files written here, or, for one of megabytes, in a thread: the write lets go of the GIL, so
+    the links and small files go on meanwhile. :meth:`finish` waits for every thread and raises
+    the first error one met (the caller then removes the whole new tree)."""
+
+    BIG = 1 << 20
+
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+        self.errors: list[OSError] = []
+
+    def write(self, path: str, data: bytes) -> None:
+        if len(data) < self.BIG:
+            _write(path, data)
+            return
+        thread = threading.Thread(target=self._write, args=(path, data), daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def _write(self, path: str, data: bytes) -> None:
+        try:
+            _write(path, data)
+        except OSError as exc:
+            self.errors.append(exc)
+
+    def join(self) -> None:
+        for thread in self.threads:
+            thread.join()
+
+    def finish(self) -> None:
+        self.join()
+        if self.errors:
+            raise self.errors[0]
 
 
 def _write(path: str, data: bytes) -> None:

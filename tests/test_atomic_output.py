@@ -8,6 +8,7 @@ afterwards. Generation runs in-process with the run cache off, so the broken ste
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -99,27 +100,42 @@ def test_black_rejecting_the_code_leaves_the_output_untouched(
     assert snapshot(work) == before
 
 
+@pytest.mark.parametrize("in_threads", [False, True])  # True: every file is written as a big one is
 def test_a_failing_write_leaves_the_output_untouched(
-    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], in_threads: bool
 ) -> None:
     before = snapshot(work)
     _changed_spec(work)
     before["spec.yaml"] = (work / "spec.yaml").read_bytes()
     real_write = writer._write
     written: list[Path] = []
+    lock = threading.Lock()
 
     def write_then_fail(path: str, data: bytes) -> None:
-        if len(written) == 5:
-            raise OSError(28, "No space left on device")
-        written.append(Path(path))
+        with lock:
+            if len(written) == 5:
+                raise OSError(28, "No space left on device")
+            written.append(Path(path))
         real_write(path, data)
 
     monkeypatch.setattr(writer, "_write", write_then_fail)
+    if in_threads:
+        monkeypatch.setattr(writer._Writes, "BIG", 0)
     assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == cli.EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert "No space left on device" in err and "left as it was" in err and "Traceback" not in err
     assert len(written) == 5 and all(not p.exists() for p in written)  # the half-written tree is gone
+    assert not list(work.glob(".out.*"))
     assert snapshot(work) == before
+
+
+def test_files_written_in_threads_are_the_output(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(writer._Writes, "BIG", 0)  # every file written from a thread, as a big one is
+    _changed_spec(work)
+    assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == 0
+    assert "A changed note." in (work / "out/openapi/openapi.json").read_text(encoding="utf-8")
+    monkeypatch.setattr(writer._Writes, "BIG", 1 << 20)
+    assert cli.main(["check", "--spec", "spec.yaml", "--out", "out"]) == 0
 
 
 def test_a_failing_swap_puts_the_old_tree_back(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import keyword
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from generator import naming
 
@@ -44,6 +46,18 @@ def test_field_name(wire: str, expected: str) -> None:
 def test_field_name_reserved_class_names() -> None:
     assert naming.field_name("User", frozenset({"User"})) == "User_"
     assert naming.field_name("User") == "User"
+
+
+_WIRE = st.text(st.sampled_from("abcxyzABCXYZ_-@ 019ชื่อﬁÀàΣσ"), max_size=8)
+
+
+@given(wire=_WIRE, others=st.frozensets(_WIRE, max_size=4), with_its_name=st.booleans())
+@example(wire="abc", others=frozenset({"User"}), with_its_name=True)
+@example(wire="a-b", others=frozenset(), with_its_name=True)
+def test_takes_reserved_agrees_with_the_name(wire: str, others: frozenset[str], with_its_name: bool) -> None:
+    # The shortcut (an ASCII name without capitals never equals a name with one) decides as the name does.
+    reserved = others | {naming.field_name(wire)} if with_its_name else others
+    assert naming.takes_reserved(wire, reserved) == (naming.field_name(wire) in reserved)
 
 
 @pytest.mark.parametrize("word", keyword.kwlist + keyword.softkwlist)

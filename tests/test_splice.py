@@ -5,6 +5,7 @@ of hostile texts, from a cache that holds the pieces, and when a value has no or
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +90,20 @@ def test_a_value_orjson_cannot_write_falls_back_to_the_whole_dump() -> None:
     big = dataclasses.replace(user.fields[0], example=2**70, has_example=True)
     user = dataclasses.replace(user, fields=(big, *user.fields[1:]))
     _both_ways(dataclasses.replace(project, objects=(user, *project.objects[1:])), every_piece_cached=False)
+
+
+@given(
+    size=st.sampled_from([0, 1, units._AHEAD_MIN - 1, units._AHEAD_MIN, 3 * units._AHEAD_MIN + 7]),
+    seed=st.integers(0, 255),
+)
+@settings(max_examples=12, deadline=None)
+def test_a_hash_taken_ahead_is_the_hash(size: int, seed: int) -> None:
+    # A document's hash, taken in a thread from the moment it is made, is the one the manifest would take.
+    data = bytes((seed + i) % 251 for i in range(size)) if size < 4096 else bytes([seed]) * size
+    ahead = units.hash_ahead(data)
+    assert ahead is data
+    assert units.sha256_of(ahead) == hashlib.sha256(data).hexdigest()
+    equal_bytes = bytes(bytearray(data))  # equal but another object: hashed here, not taken for the other
+    assert units.sha256_of(equal_bytes) == hashlib.sha256(data).hexdigest()
+    units.use(units.current())  # a new run forgets the hashes taken ahead; the answer stays the same
+    assert units.sha256_of(ahead) == hashlib.sha256(data).hexdigest()

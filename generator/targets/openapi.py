@@ -278,7 +278,7 @@ def _document(project: ProjectIR, lang: str) -> units.FileText:
     if pieces is not None:
         text = splice.spliced(build_openapi(project, lang, {splice.MARK: 0}), pieces)
         if text is not None:
-            return text + b"\n"
+            return units.hash_ahead(text + b"\n")
     return indented(build_openapi(project, lang)) + "\n"
 
 
