@@ -212,7 +212,7 @@ class _Writes:
 
     def __init__(self) -> None:
         self.threads: list[threading.Thread] = []
-        self.errors: list[OSError] = []
+        self.errors: list[BaseException] = []  # an OSError is bad output; anything else a bug, raised as is
 
     def write(self, path: str, data: bytes) -> None:
         if len(data) < self.BIG:
@@ -225,7 +225,7 @@ class _Writes:
     def _write(self, path: str, data: bytes) -> None:
         try:
             _write(path, data)
-        except OSError as exc:
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which raises it
             self.errors.append(exc)
 
     def join(self) -> None:

@@ -138,6 +138,24 @@ def test_files_written_in_threads_are_the_output(work: Path, monkeypatch: pytest
     assert cli.main(["check", "--spec", "spec.yaml", "--out", "out"]) == 0
 
 
+def test_a_bug_in_a_writing_thread_is_a_bug_and_leaves_the_output_untouched(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(work)
+    _changed_spec(work)
+    before["spec.yaml"] = (work / "spec.yaml").read_bytes()
+
+    def broken_write(path: str, data: bytes) -> None:
+        raise RuntimeError("a bug while writing")
+
+    monkeypatch.setattr(writer._Writes, "BIG", 0)
+    monkeypatch.setattr(writer, "_write", broken_write)
+    assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == cli.EXIT_BUG
+    assert "a bug while writing" in capsys.readouterr().err
+    assert not list(work.glob(".out.*"))
+    assert snapshot(work) == before
+
+
 def test_a_failing_swap_puts_the_old_tree_back(
     work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
