@@ -50,6 +50,14 @@ def _changed_spec(work: Path) -> None:
     spec.write_text(spec.read_text(encoding="utf-8").replace("A note.", "A changed note."), encoding="utf-8")
 
 
+def _snapshot_then_change(work: Path) -> dict[str, bytes | None]:
+    """The folder as a failed run must leave it (the output as it is now), then the spec changed."""
+    before = snapshot(work)
+    _changed_spec(work)
+    before["spec.yaml"] = (work / "spec.yaml").read_bytes()
+    return before
+
+
 def _boom(*args: Any, **kwargs: Any) -> Any:
     raise RuntimeError("a renderer failed")
 
@@ -62,9 +70,7 @@ def test_a_failing_renderer_leaves_the_output_untouched(
     work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str, where: int
 ) -> None:
     monkeypatch.setenv("SPECGEN_JOBS", jobs)
-    before = snapshot(work)
-    _changed_spec(work)
-    before["spec.yaml"] = (work / "spec.yaml").read_bytes()
+    before = _snapshot_then_change(work)
     renderers = list(pipeline.RENDERERS)
     renderers.insert(where, _boom)
     monkeypatch.setattr(pipeline, "RENDERERS", tuple(renderers))
@@ -87,9 +93,7 @@ def test_debug_setting_shows_the_traceback(work: Path, monkeypatch: pytest.Monke
 def test_black_rejecting_the_code_leaves_the_output_untouched(
     work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = snapshot(work)
-    _changed_spec(work)
-    before["spec.yaml"] = (work / "spec.yaml").read_bytes()
+    before = _snapshot_then_change(work)
 
     def rejecting(files: dict[str, str]) -> dict[str, str]:
         raise FormattingError("python/mini/models.py: black rejected generated code: Cannot parse")
@@ -104,9 +108,7 @@ def test_black_rejecting_the_code_leaves_the_output_untouched(
 def test_a_failing_write_leaves_the_output_untouched(
     work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], in_threads: bool
 ) -> None:
-    before = snapshot(work)
-    _changed_spec(work)
-    before["spec.yaml"] = (work / "spec.yaml").read_bytes()
+    before = _snapshot_then_change(work)
     real_write = writer._write
     written: list[Path] = []
     lock = threading.Lock()
@@ -141,9 +143,7 @@ def test_files_written_in_threads_are_the_output(work: Path, monkeypatch: pytest
 def test_a_bug_in_a_writing_thread_is_a_bug_and_leaves_the_output_untouched(
     work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = snapshot(work)
-    _changed_spec(work)
-    before["spec.yaml"] = (work / "spec.yaml").read_bytes()
+    before = _snapshot_then_change(work)
 
     def broken_write(path: str, data: bytes) -> None:
         raise RuntimeError("a bug while writing")
@@ -159,9 +159,7 @@ def test_a_bug_in_a_writing_thread_is_a_bug_and_leaves_the_output_untouched(
 def test_a_failing_swap_puts_the_old_tree_back(
     work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = snapshot(work)
-    _changed_spec(work)
-    before["spec.yaml"] = (work / "spec.yaml").read_bytes()
+    before = _snapshot_then_change(work)
     real_rename = os.rename
     calls: list[str] = []
 
