@@ -99,6 +99,10 @@ class ObjectIR:
     fields_for_scopes: str
     build_fields_param: str
     module: str  # its module in the models package: ``_user`` (objects in a cycle share one)
+    # What the whole-project views read of its fields, decided with them (so they need not be read):
+    field_scopes: tuple[tuple[str, str | None], ...]  # (wire name, scope) of each field
+    references: tuple[str, ...]  # the objects its fields' types name, each once, in field order
+    uses_literal: bool  # a field takes only listed values (``Literal[...]``)
 
 
 @dataclass(frozen=True)
@@ -253,6 +257,9 @@ def object_ir(o: ObjectSpec, context: _Context, module: str) -> ObjectIR:
         fields_for_scopes=f"{snake}_fields_for_scopes",
         build_fields_param=f"build_{snake}_fields_param",
         module=module,
+        field_scopes=tuple((f.wire_name, f.scope) for f in fields),
+        references=tuple(dict.fromkeys(f.type_object for f in fields if f.type_object is not None)),
+        uses_literal=any(f.py_type.startswith("Literal[") for f in fields),
     )
 
 
@@ -291,12 +298,7 @@ def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[Mod
     class_of = {o.name: o.class_name for o in model_order}
     modules = []
     for name, members in by_module.items():
-        used = {
-            (module_of[u], class_of[u])
-            for o in members
-            for f in o.fields
-            if (u := f.type_object) is not None and module_of[u] != name
-        }
+        used = {(module_of[u], class_of[u]) for o in members for u in o.references if module_of[u] != name}
         names = [o.class_name for o in members]
         doc = (
             f"The {names[0]} model"
@@ -308,7 +310,7 @@ def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[Mod
                 name=name,
                 objects=tuple(members),
                 imports=tuple(sorted(used)),
-                uses_literal=any(f.py_type.startswith("Literal[") for o in members for f in o.fields),
+                uses_literal=any(o.uses_literal for o in members),
                 doc=f"{doc}; import from {package}.models, which loads this module on first use.",
             )
         )
@@ -318,8 +320,8 @@ def _model_modules(model_order: tuple[ObjectIR, ...], package: str) -> tuple[Mod
 def _scopes(spec: Spec, objects: tuple[ObjectIR, ...]) -> tuple[ScopeIR, ...]:
     fields: dict[str | None, list[ScopeFieldIR]] = {}  # each scope's fields, in object and field order
     for o in objects:
-        for f in o.fields:
-            fields.setdefault(f.scope, []).append(ScopeFieldIR(o.name, f.wire_name, o.slug))
+        for wire_name, scope in o.field_scopes:
+            fields.setdefault(scope, []).append(ScopeFieldIR(o.name, wire_name, o.slug))
     return tuple(
         ScopeIR(
             name=s.name,

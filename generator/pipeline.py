@@ -70,7 +70,7 @@ def _parallel(project: ProjectIR) -> bool:
         return setting != "1"
     if units.current().index:
         return False  # a warm lazy cache: the model modules come back stored, cheaper than a fork
-    fields = sum(len(o.fields) for o in project.objects)
+    fields = sum(len(o.field_scopes) for o in project.objects)  # (not o.fields: it may be read lazily)
     if fields < PARALLEL_MIN_FIELDS or (os.cpu_count() or 1) < 2:
         return False
     import multiprocessing  # only here: a warm run does without it (about 10 ms of imports)

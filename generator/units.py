@@ -68,13 +68,15 @@ def digest_of(
     memo = {} if memo is None else memo
     shared = {} if shared is None else shared
 
-    def whole(value: Any) -> str:
+    def whole(value: Any) -> str | list[Any]:
         if not is_dataclass(value):
-            raise TypeError(type(value).__name__)
+            return _as_list(value)
         found = memo.get(id(value)) or _KNOWN.get(id(value))
         if found is None:
             payload = _shallow(value, shared) if _KNOWN or shared else value
-            data = type(value).__qualname__.encode() + orjson.dumps(payload, option=_OPTIONS)
+            data = type(value).__qualname__.encode() + orjson.dumps(
+                payload, default=_as_list, option=_OPTIONS
+            )
             found = memo[id(value)] = (value, hashlib.sha256(data).hexdigest())
         return found[1]
 
@@ -87,6 +89,14 @@ def digest_of(
     except orjson.JSONEncodeError:
         return None
     return digest.digest()
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A sequence other than a tuple or list (an object's fields read back lazily, ir_cache.LazyFields)
+    as the list of its items; anything else has no JSON form here."""
+    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        return list(value)
+    raise TypeError(type(value).__name__)
 
 
 # Digests decided before rendering, by identity (generator/ir_cache.py: an object's IR by its spec

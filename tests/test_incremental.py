@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import copy
 import os
 from pathlib import Path
@@ -22,10 +24,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import front, ir_cache, units
+from generator import front, ir_cache, pipeline, units
 from generator.blob_store import BlobStore
 from generator.cli import main
-from generator.ir import build_ir
+from generator.ir import ObjectIR, build_ir
 from generator.pipeline import Incremental, generate, render_project
 from generator.problems import SpecError
 from generator.spec import parse_spec_text
@@ -349,6 +351,56 @@ def test_objects_ir_from_the_cache_is_the_built_ir(tmp_path: Path) -> None:
     assert other.loaded == 0
 
 
+def test_a_loaded_objects_fields_are_read_only_where_used(tmp_path: Path) -> None:
+    """The whole-project views and unchanged units read no object's fields (its summary serves
+    them); an endpoint's objects are read, and the IR is the built one all the same."""
+    doc = copy.deepcopy(BASE)  # with an object no endpoint shows
+    text = {"en": "A note.", "th": "บันทึก"}
+    doc["objects"]["Note"] = {
+        "description": text,
+        "fields": {"body": {"type": "string", "description": text}},
+    }
+    spec = _spec(doc)
+    ir_cache.build_ir(spec, units.UnitCache(tmp_path, b"test toolkit"))
+    pipeline.render_project(
+        ir_cache.build_ir(spec, units.UnitCache(tmp_path, b"test toolkit")),
+        unit_cache=units.UnitCache(tmp_path, b"test toolkit"),
+    )  # every unit kept
+    project = ir_cache.build_ir(spec, units.UnitCache(tmp_path, b"test toolkit"))
+    fields = {o.name: o.fields for o in project.objects}
+    assert all(isinstance(f, ir_cache.LazyFields) for f in fields.values())
+    files = pipeline.render_project(project, unit_cache=units.UnitCache(tmp_path, b"test toolkit"))
+    read = {name for name, f in fields.items() if f._value is not None}
+    assert read and read <= _reached_from_endpoints(project) and "Note" not in read
+    assert units.materialized(files) == units.materialized(pipeline.render_project(build_ir(spec)))
+    assert project == build_ir(spec)
+
+
+def _reached_from_endpoints(project: Any) -> set[str]:
+    """The objects an endpoint holds (response, request body, error body...), and those they name."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, ObjectIR):
+            found.add(value.name)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for item in dataclasses.fields(value):
+                walk(getattr(value, item.name))
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item)
+
+    walk(project.endpoints)
+    by_name = {o.name: o for o in project.objects}
+    todo = list(found)
+    while todo:
+        for name in by_name[todo.pop()].references:
+            if name not in found:
+                found.add(name)
+                todo.append(name)
+    return found
+
+
 class _Run:
     """Unpickling this calls os.system: what a hostile cache entry could try."""
 
@@ -367,18 +419,33 @@ def test_a_damaged_or_hostile_ir_entry_is_never_used(tmp_path: Path, monkeypatch
     folder = tmp_path / "cache"
     ir_cache.build_ir(spec, units.UnitCache(folder, b"test toolkit"))
     entries = sorted(_ir_entries(folder))
+    owner = {}  # each entry's object, by the name its entry holds
+    for entry in entries:
+        loaded = ir_cache._load(entry.read_bytes().partition(b"\n")[2], lambda: ())
+        assert loaded is not None
+        owner[entry.name] = next(o for o in plain.objects if o.name == loaded.name)
     _poison(entries[:4])
-    # The rest: well-formed entries with a valid checksum that would run code, or hold another object.
+    # The rest: well-formed entries with a valid checksum that would run code (as the object, or
+    # as its fields beside a good object), or hold another object.
     stranger = dataclasses.replace(plain.objects[0], name=plain.objects[0].name + "Stranger")
-    other = pickle.dumps(stranger, protocol=pickle.HIGHEST_PROTOCOL)
+    hostile = pickle.dumps(_Run())
+    fields_run = 0
     for i, entry in enumerate(entries[4:]):
         key = bytes.fromhex(entry.name)
-        body = pickle.dumps(_Run()) if i % 2 == 0 else other
+        if i % 3 == 0:
+            body = len(hostile).to_bytes(4, "big") + hostile + pickle.dumps(())
+        elif i % 3 == 1:
+            body = ir_cache._dump(stranger)
+        else:  # the entry's own object, its fields replaced by code
+            good = ir_cache._dump(owner[entry.name])
+            head = good[: 4 + int.from_bytes(good[:4], "big")]
+            body, fields_run = head + hostile, fields_run + 1
         checksum = hashlib.sha256(key + b"\0" + body).hexdigest().encode()
         entry.write_bytes(checksum + b"\n" + body)
+    assert fields_run > 0
     objects = ir_cache.ObjectCache(units.UnitCache(folder, b"test toolkit"))
-    assert build_ir(spec, objects.make) == plain
-    assert objects.loaded == 0 and objects.built == len(plain.objects)
+    assert build_ir(spec, objects.make) == plain  # (comparing reads every object's fields)
+    assert objects.loaded == fields_run and objects.built == len(plain.objects) - fields_run
     assert not (tmp_path / "pwned.txt").exists()
     # Rewritten, they are trusted again.
     again = ir_cache.ObjectCache(units.UnitCache(folder, b"test toolkit"))

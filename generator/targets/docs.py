@@ -318,7 +318,7 @@ def render_docs(project: ProjectIR) -> dict[str, units.FileText]:
         for obj in project.objects:
             rel = f"objects/{obj.slug}.md"
             # The slugs of the objects it links to: all the page reads (and its unit's digest covers).
-            linked = {f.type_object: slugs[f.type_object] for f in obj.fields if f.type_object}
+            linked = {name: slugs[name] for name in obj.references}
             page = _page(project, lang, rel, _examples_for(project, obj), slugs=linked, others=others)
             files[f"{base}/{rel}"] = _unit_page(
                 "docs/object.md.j2", project, page, obj=obj, title=object_title(obj, lang)
