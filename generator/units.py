@@ -198,12 +198,13 @@ def sha256_of(value: FileText) -> str:
 # hashlib lets go of the GIL on large inputs, so the hashes the manifest needs are taken while the
 # other targets render. By id, the value kept (so the id stays its own); emptied by :func:`use`.
 _AHEAD: dict[int, tuple[bytes, list[str], threading.Thread]] = {}
-_AHEAD_MIN = 1 << 20
+# A file this big is hashed (here) and written (generator/writer.py) from a thread of its own.
+THREAD_MIN_BYTES = 1 << 20
 
 
 def hash_ahead(data: bytes) -> bytes:
     """``data``, its SHA-256 started in a thread when it is big (:func:`sha256_of` waits for it)."""
-    if len(data) >= _AHEAD_MIN:
+    if len(data) >= THREAD_MIN_BYTES:
         found: list[str] = []
         thread = threading.Thread(target=lambda: found.append(hashlib.sha256(data).hexdigest()), daemon=True)
         thread.start()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.units import FileText, Stored, data_of, text_of
+from generator.units import THREAD_MIN_BYTES, FileText, Stored, data_of, text_of
 
 MANIFEST = "MANIFEST.json"
 
@@ -208,7 +208,7 @@ class _Writes:
     the links and small files go on meanwhile. :meth:`finish` waits for every thread and raises
     the first error one met (the caller then removes the whole new tree)."""
 
-    BIG = 1 << 20
+    BIG = THREAD_MIN_BYTES
 
     def __init__(self) -> None:
         self.threads: list[threading.Thread] = []

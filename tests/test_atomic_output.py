@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import MINIMAL_SPEC
-from generator import cli, pipeline, writer
+from generator import cli, pipeline, units, writer
 from generator.formatting import FormattingError
 from test_bad_specs import snapshot
 
@@ -136,7 +136,7 @@ def test_files_written_in_threads_are_the_output(work: Path, monkeypatch: pytest
     _changed_spec(work)
     assert cli.main(["generate", "--spec", "spec.yaml", "--out", "out"]) == 0
     assert "A changed note." in (work / "out/openapi/openapi.json").read_text(encoding="utf-8")
-    monkeypatch.setattr(writer._Writes, "BIG", 1 << 20)
+    monkeypatch.setattr(writer._Writes, "BIG", units.THREAD_MIN_BYTES)
     assert cli.main(["check", "--spec", "spec.yaml", "--out", "out"]) == 0
 
 

@@ -93,7 +93,9 @@ def test_a_value_orjson_cannot_write_falls_back_to_the_whole_dump() -> None:
 
 
 @given(
-    size=st.sampled_from([0, 1, units._AHEAD_MIN - 1, units._AHEAD_MIN, 3 * units._AHEAD_MIN + 7]),
+    size=st.sampled_from(
+        [0, 1, units.THREAD_MIN_BYTES - 1, units.THREAD_MIN_BYTES, 3 * units.THREAD_MIN_BYTES + 7]
+    ),
     seed=st.integers(0, 255),
 )
 @settings(max_examples=12, deadline=None)

@@ -99,8 +99,8 @@ def _fields_files(project: ProjectIR, langs: list[str]) -> tuple[units.FileText,
         parts = [piece.partition(b"\0") for piece in pieces]
         text = splice.spliced({"languages": langs, "fields": [splice.MARK]}, [p[0] for p in parts])
         if text is not None:
-            csv = header.encode("utf-8") + b"".join(p[2] for p in parts)
-            return units.hash_ahead(text + b"\n"), units.hash_ahead(csv)
+            rows = header.encode("utf-8") + b"".join(p[2] for p in parts)
+            return units.hash_ahead(text + b"\n"), units.hash_ahead(rows)
     fields = field_rows(project)
     return (
         indented({"languages": langs, "fields": fields}) + "\n",
