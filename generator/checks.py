@@ -17,7 +17,7 @@ from generator.labels import LABEL_KEYS, default_labels
 from generator.problems import Problem, closest
 from generator.texts import IGNORE_KEY
 from generator.type_checks import named_examples_problems, type_problems, value_problems
-from generator.yaml_source import Document, Path_
+from generator.yaml_document import Document, Path_
 
 # Names that become file and folder names are kept well below file systems' 255 bytes.
 MAX_NAME = 100

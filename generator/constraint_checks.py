@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, TypeGuard
 
 from generator.problems import Problem, closest
-from generator.yaml_source import Document, Path_
+from generator.yaml_document import Document, Path_
 
 NUMBERS = ("int32", "int64", "number")
 INTEGERS = ("int32", "int64")

@@ -17,7 +17,7 @@ from generator.checks import texts
 from generator.diff_rules import BREAKING, BUMP, DOCS_ONLY, KINDS, NON_BREAKING, RULES
 from generator.problems import format_path
 from generator.spec_model import EndpointSpec, FieldSpec, ObjectSpec, Spec, TypeRef
-from generator.yaml_source import Document, Path_
+from generator.yaml_document import Document, Path_
 
 # Limits that allow more as they grow, and those that allow more as they shrink.
 _UPPER = ("maximum", "max_length", "max_items")

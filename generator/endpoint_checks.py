@@ -12,7 +12,7 @@ from typing import Any
 from generator.problems import Problem, closest
 from generator.spec_model import FORM, PRIMITIVES
 from generator.type_checks import named_examples_problems, type_problems, value_problems
-from generator.yaml_source import Document, Path_
+from generator.yaml_document import Document, Path_
 
 # Methods whose requests carry no body (RFC 9110 gives a GET body no meaning).
 _NO_BODY = ("GET", "DELETE")

@@ -29,13 +29,14 @@ from generator.blob_store import BlobStore
 from generator.metadata import metadata_problems
 from generator.spec import _fast_check, validate_document
 from generator.spec_model import Spec, build
-from generator.yaml_segments import Pending, SegmentCache, SegmentedDocument, read
+from generator.yaml_document import Document, LazyDocument
+from generator.yaml_segments import Pending, SegmentCache, placing, read
 from generator.yaml_source import (
     MAX_FILE_BYTES,
-    Document,
     _decode,
     display_name,
     load_path,
+    merge_quietly,
     read_spec_bytes,
     source_name,
     spec_files,
@@ -86,11 +87,11 @@ def load(path: Path, front: FrontCache | None = None) -> tuple[Document, Spec]:
             if spec is not None:
                 front.segmented = True
                 return segmented, spec
-    doc = load_path(path)
+    doc = load_path(path, lazy=True)
     return doc, validate_document(doc)
 
 
-def _read_segmented(path: Path, front: FrontCache) -> SegmentedDocument | None:
+def _read_segmented(path: Path, front: FrontCache) -> LazyDocument | None:
     """The spec read in segments, or None to read it the plain way (which reports any problem)."""
     try:
         files = spec_files(path)
@@ -103,7 +104,7 @@ def _read_segmented(path: Path, front: FrontCache) -> SegmentedDocument | None:
         display = display_name(file)
         text = _decode(display, raw, []) if len(raw) <= MAX_FILE_BYTES else None
         found = read(text, front.segments) if text is not None else None
-        if found is None or not _merge(merged, found[0]):
+        if found is None or not merge_quietly(merged, found[0]):
             return None
         pending.append(Pending(display, found[1], found[2]))
         for segment in found[1].segments:
@@ -111,26 +112,13 @@ def _read_segmented(path: Path, front: FrontCache) -> SegmentedDocument | None:
                 front.identities[segment.key] = front.segments.key(segment)
     if not raws:
         return None
-    return SegmentedDocument(
+    return LazyDocument(
         merged,
         files=tuple(display_name(file) for file, _ in raws),
         texts=tuple(raw for _, raw in raws),
         sources=tuple(source_name(file) for file, _ in raws),
-        pending=pending,
+        place=placing(pending),
     )
-
-
-def _merge(merged: dict[str, Any], part: dict[str, Any]) -> bool:
-    """Merge a file's top-level keys as ``read_sources`` does; False where it would report a problem."""
-    for key, value in part.items():
-        old = merged.get(key)
-        if key not in merged:
-            merged[key] = value
-        elif isinstance(old, dict) and isinstance(value, dict) and not set(old) & set(value):
-            merged[key] = {**old, **value}
-        elif old != value or isinstance(old, dict):
-            return False
-    return True
 
 
 def _validated(doc: Document, front: FrontCache) -> Spec | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.problems import Problem
-from generator.yaml_source import Document
+from generator.yaml_document import Document
 
 # What the generated package declares it runs on (pyproject's requires-python is >=3.11).
 PYTHON_VERSIONS = ("3.11", "3.12", "3.13")

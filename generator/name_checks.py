@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import naming
 from generator.problems import Problem
-from generator.yaml_source import Document, Path_
+from generator.yaml_document import Document, Path_
 
 
 def _dict(value: Any) -> dict[str, Any]:

@@ -20,7 +20,8 @@ from pathlib import Path
 from generator.paths import TEMPLATES
 from generator.problems import Problem, SpecError, closest
 from generator.writer import OutputError
-from generator.yaml_source import Document, display_name
+from generator.yaml_document import Document
+from generator.yaml_source import display_name
 
 KEY = "templates"
 

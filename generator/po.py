@@ -19,7 +19,8 @@ from generator import i18n_history, yaml_edit
 from generator.problems import Problem, SpecError
 from generator.spec import validate_document
 from generator.texts import IGNORE_KEY, TextLoc, find_texts, languages
-from generator.yaml_source import Document, Path_, load_path, spec_files
+from generator.yaml_document import Document, Path_
+from generator.yaml_source import load_path, spec_files
 
 NodeInfo = tuple[yaml.Node, yaml.Node | None, bool]
 

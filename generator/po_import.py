@@ -24,7 +24,8 @@ from generator.po import SpecTexts
 from generator.problems import Problem, SpecError, closest
 from generator.spec import validate_document
 from generator.texts import TextLoc, find_texts
-from generator.yaml_source import Path_, display_name, not_utf8, read_sources
+from generator.yaml_document import Path_
+from generator.yaml_source import display_name, not_utf8, read_sources
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 

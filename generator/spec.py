@@ -21,7 +21,8 @@ from generator.spec_model import (
     TypeRef,
     build,
 )
-from generator.yaml_source import Document, load_path, read_sources
+from generator.yaml_document import Document
+from generator.yaml_source import load_path, read_sources
 
 if TYPE_CHECKING:  # jsonschema is imported only when a spec may be invalid (about 60 ms)
     import jsonschema
@@ -201,7 +202,7 @@ def validate_document(doc: Document) -> Spec:
 
 def load_spec(path: Path) -> Spec:
     """Read, validate and model the spec at ``path`` (a file or a directory)."""
-    return validate_document(load_path(path))
+    return validate_document(load_path(path, lazy=True))
 
 
 def parse_spec_text(text: str, name: str = "spec.yaml") -> Spec:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.metadata import PackageMetadata, package_metadata
-from generator.yaml_source import Document
+from generator.yaml_document import Document
 
 PRIMITIVES = ("string", "boolean", "int32", "int64", "number")
 # The request content types a body may have: a JSON document, or an HTML form (OAuth 2.0).

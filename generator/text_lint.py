@@ -15,7 +15,7 @@ from generator import lint_rules
 from generator.lint_script import CHECKS
 from generator.problems import format_path
 from generator.texts import GLOSSARY_KEY, IGNORE_KEY, TextLoc, find_texts, languages
-from generator.yaml_source import Document
+from generator.yaml_document import Document
 
 # Every rule a text can suppress; the schema's `lint_ignore` lists the same (a test checks it).
 RULES = ("duplicate-translation", "untranslated", "parity", "glossary", "glossary-count", *CHECKS)

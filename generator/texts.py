@@ -9,12 +9,13 @@ response may well have ``en`` and ``th`` keys) and the glossary (see ``_is_data`
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from generator.problems import format_path
-from generator.yaml_source import Document, Path_
+from generator.yaml_document import Document, Path_
 
 IGNORE_KEY = "lint-ignore"
 GLOSSARY_KEY = "glossary"
@@ -112,11 +113,6 @@ def without_ignores(doc: Document) -> Document:
     if not any(IGNORE_KEY.encode() in raw for raw in doc.texts):
         return doc
     langs = frozenset(languages(doc.data))
-    return Document(
-        data=_strip(doc.data, langs),
-        values=doc.values,
-        keys=doc.keys,
-        files=doc.files,
-        texts=doc.texts,
-        sources=doc.sources,
-    )
+    stripped = copy.copy(doc)  # the same positions (placed when first asked for, where they are lazy)
+    stripped.data = _strip(doc.data, langs)
+    return stripped

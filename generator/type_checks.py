@@ -7,7 +7,7 @@ from typing import Any
 from generator.constraint_checks import constraint_problems, value_problem
 from generator.problems import Problem, closest
 from generator.spec_model import PRIMITIVES
-from generator.yaml_source import Document, Path_
+from generator.yaml_document import Document, Path_
 
 # Type names people bring from other languages, and the spec's name for each.
 _TYPE_ALIASES = {

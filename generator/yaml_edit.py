@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import yaml
 
 from generator.yaml_scalars import _Loader, core_tag
-from generator.yaml_source import Path_
+from generator.yaml_document import Path_
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_FIRST_BAD = set("-?:,[]{}#&*!|>'\"%@` \t")

@@ -2,7 +2,7 @@
 
 A spec file in plain block style splits, by a scan of its lines, into segments: one a
 top-level key, and one an entry of ``objects:`` and of ``endpoints:``. Each segment is read
-on its own by the same event reader as a whole file (``yaml_source._read_events``); its
+on its own by the same event reader as a whole file (``yaml_events.read_events``); its
 values and the positions of its keys and values, relative to its first line, are cached by
 its bytes (and the toolkit's digest). A later run reads only the segments whose bytes
 changed and shifts the others' positions by where they now start, so an edit costs about
@@ -25,12 +25,13 @@ from __future__ import annotations
 import hashlib
 import marshal
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from generator.blob_store import BlobStore, Pack
 from generator.yaml_limits import MAX_DEPTH
-from generator.yaml_source import Document, Path_, Position, _read_events
+from generator.yaml_document import Document, Path_, Position
+from generator.yaml_events import read_events
 
 # The top-level keys whose entries are segments of their own.
 GROUPS = ("objects", "endpoints")
@@ -169,7 +170,7 @@ def _distinct(starts: list[tuple[str, str, int, int]], headers: dict[str, tuple[
 def _read_segment(segment: Segment) -> Entry | None:
     """One segment read on its own; None when the event reader leaves it to the full reader."""
     part = Document(data=None)
-    root = _read_events("", segment.text, part)
+    root = read_events("", segment.text, part)
     if root is None or list(root) != [segment.key]:
         return None
     depth = 2 if segment.group else 1
@@ -184,7 +185,7 @@ class SegmentCache:
     """Segment readings by the segment's bytes (and the toolkit's digest), checksummed on disk.
 
     An entry holds the segment's value and, apart, its positions, which are unpacked only when
-    a Document's positions are first asked for (:class:`SegmentedDocument`).
+    a Document's positions are first asked for (:func:`placing`).
     """
 
     def __init__(self, store: BlobStore, salt: bytes) -> None:
@@ -283,26 +284,12 @@ def place(pending: Pending, doc: Document) -> None:
     doc.keys.update(keys)
 
 
-class SegmentedDocument(Document):
-    """A Document read in segments: its positions are placed on first use (problems need them,
-    a valid spec never asks). Then it is field for field what a full read gives."""
+def placing(pending: list[Pending]) -> Callable[[Document], None]:
+    """What places the positions of files read in segments into a ``LazyDocument`` (problems need
+    them, a valid spec never asks), as a full read places them."""
 
-    def __init__(
-        self,
-        data: Any,
-        files: tuple[str, ...],
-        texts: tuple[bytes, ...],
-        sources: tuple[str, ...],
-        pending: list[Pending],
-    ) -> None:
-        super().__init__(data=data, files=files, texts=texts, sources=sources)
-        self._pending = pending
-        del self.values, self.keys  # placed by __getattr__ when first asked for
+    def place_all(doc: Document) -> None:
+        for one in pending:
+            place(one, doc)
 
-    def __getattr__(self, name: str) -> Any:
-        if name not in ("values", "keys") or "_pending" not in self.__dict__:
-            raise AttributeError(name)
-        self.values, self.keys = {}, {}
-        for pending in self._pending:
-            place(pending, self)
-        return self.__dict__[name]
+    return place_all

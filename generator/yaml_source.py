@@ -4,8 +4,10 @@ PyYAML's constructors drop positions, keep the last of two duplicate keys, and (
 the safe loader) construct arbitrary objects. Here PyYAML only parses (libyaml, when
 installed); this module builds the values itself, so it can refuse what a spec must not
 contain. Two readers: one pass over the parser's events for the common case (no aliases,
-nothing to refuse), and the full reader (nesting check, composed node graph, alias expansion
-limit, builder) that names every problem. The first steps aside whenever it is not sure.
+nothing to refuse: :mod:`generator.yaml_events`), and the full reader (nesting check, composed
+node graph, alias expansion limit, builder) that names every problem. The first steps aside
+whenever it is not sure. Read ``lazy``, a spec the first accepts has its positions placed
+only when first asked for (a valid spec never asks).
 
 Both give scalars their YAML 1.2 core-schema meaning (:mod:`generator.yaml_scalars`),
 not PyYAML's YAML 1.1 one, and refuse what JSON cannot hold (NaN, infinity) and any tag
@@ -15,13 +17,14 @@ outside the core schema (``!!timestamp``, ``!!binary``, ``!!python/...``, local 
 from __future__ import annotations
 
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from generator.problems import Problem, SpecError, format_path
+from generator.yaml_document import Document, LazyDocument, Path_, Position
+from generator.yaml_events import read_events, read_values
 from generator.yaml_limits import MAX_DEPTH, expansion_problem, nesting_problem
 from generator.yaml_scalars import (
     _MAP_TAG,
@@ -37,46 +40,6 @@ from generator.yaml_scalars import (
 )
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
-
-Path_ = tuple[str | int, ...]
-
-
-class Position(NamedTuple):
-    """A place in a source file (1-based line and column). A tuple: one is made per YAML node."""
-
-    file: str
-    line: int
-    column: int
-
-
-@dataclass
-class Document:
-    """Plain data read from YAML, with the positions of its keys and values by path."""
-
-    data: Any
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
-    files: tuple[str, ...] = ()
-    texts: tuple[bytes, ...] = ()
-    # The files as named in generated headers: the same from any working directory.
-    sources: tuple[str, ...] = ()
-
-    def where(self, path: Path_, *, key: bool = False) -> Position:
-        """Best position for a path: its key or value, else the nearest ancestor's."""
-        probe = path
-        while True:
-            table = (self.keys, self.values) if key else (self.values, self.keys)
-            for positions in table:
-                if probe in positions:
-                    return positions[probe]
-            if not probe:
-                return Position(self.files[0] if self.files else "<spec>", 1, 1)
-            probe = probe[:-1]
-
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
-        """A problem located at ``path``."""
-        pos = self.where(path, key=key)
-        return Problem(pos.file, pos.line, pos.column, format_path(path), message)
 
 
 def _position(display: str, node: yaml.Node) -> Position:
@@ -277,7 +240,7 @@ def _read_one(display: str, raw: bytes, size: int | None, doc: Document, problem
     if text is None:
         return None
     if "*" not in text:  # an alias is written with '*': without one, values cannot repeat or cycle
-        fast = _read_events(display, text, doc)
+        fast = read_events(display, text, doc)
         if fast is not None:
             return fast
     return _read_full(display, text, doc, problems)
@@ -301,132 +264,6 @@ def _read_full(display: str, text: str, doc: Document, problems: list[Problem]) 
         )
         return None
     return data
-
-
-class _NotPlain(Exception):
-    """The text needs the full reader: it has something to refuse or to report."""
-
-
-def _read_events(display: str, text: str, doc: Document) -> dict[str, Any] | None:
-    """Values and positions of an alias-free spec in one pass over the parser's events.
-
-    This is the common case, and about twice as fast as checking the nesting, composing a
-    node graph and walking it. It decides only what it can accept: at anything the full
-    reader must refuse or report (a syntax error, a tag outside the core schema, a scalar that
-    does not fit its tag, NaN or infinity, a merge or complex or duplicate key, a tagged key,
-    too deep a nesting, a second document, a root that is not a mapping) it returns None and
-    the full reader (:func:`_compose` and :class:`_Builder`) reads the text again from the
-    start. The two give the same values and positions; ``tests/test_yaml_fast.py`` checks it.
-    """
-    reader = _Events(display)
-    loader = _Loader(text)
-    try:
-        reader.run(loader.get_event)
-    except (_NotPlain, _Refused, yaml.YAMLError):
-        return None
-    finally:
-        loader.dispose()
-    if reader.documents != 1 or reader.root.__class__ is not dict:
-        return None
-    for path, position in reader.values.items():
-        doc.values.setdefault(path, position)
-    doc.keys.update(reader.keys)
-    root: dict[str, Any] = reader.root
-    return root
-
-
-class _Events:
-    """The state of one pass of :func:`_read_events`: the collections being read, and positions."""
-
-    def __init__(self, display: str) -> None:
-        self.display = display
-        self.keys: dict[Path_, Position] = {}
-        self.values: dict[Path_, Position] = {}
-        # One entry a collection being read: [container, its path, the key read and not yet used].
-        self.stack: list[list[Any]] = []
-        self.root: Any = None
-        self.documents = 0
-
-    def run(self, get_event: Any) -> None:
-        """Read every event up to the end of the stream; _NotPlain where the full reader must decide."""
-        stack = self.stack
-        while True:
-            event = get_event()
-            kind = event.__class__
-            if kind is yaml.ScalarEvent:
-                if stack and stack[-1][2] is None and stack[-1][0].__class__ is dict:
-                    self.key(event, stack[-1])
-                else:
-                    self.scalar(event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self.start(event, kind is yaml.MappingStartEvent)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-            elif kind is yaml.DocumentStartEvent:
-                self.documents += 1
-            elif kind is yaml.StreamEndEvent:
-                return
-            elif kind is yaml.AliasEvent:
-                raise _NotPlain
-
-    def key(self, event: Any, top: list[Any]) -> None:
-        """A mapping's key: keys are names, always the text as written."""
-        tag = event.tag
-        text = event.value
-        if tag is None or tag == "!":
-            if text == "<<" and not event.style:
-                raise _NotPlain  # a merge key
-        elif tag != _STR_TAG:
-            raise _NotPlain  # the full reader checks the tag
-        if text in top[0]:
-            raise _NotPlain
-        top[2] = text
-        mark = event.start_mark
-        self.keys[(*top[1], text)] = Position(self.display, mark.line + 1, mark.column + 1)
-
-    def scalar(self, event: Any) -> None:
-        tag = event.tag
-        if tag is None or tag == "!":
-            value: Any = untagged_value(event.value, event.style)
-        elif tag in _SCALAR_TAGS:
-            value = core_value(tag, event.value)
-        else:
-            raise _NotPlain
-        if not self.stack:
-            self.root = value
-        self.place(event, value)
-
-    def start(self, event: Any, mapping: bool) -> None:
-        """A mapping or a list begins."""
-        if event.tag not in (None, "!", _MAP_TAG if mapping else _SEQ_TAG):
-            raise _NotPlain
-        stack = self.stack
-        if len(stack) >= MAX_DEPTH or (stack and stack[-1][2] is None and stack[-1][0].__class__ is dict):
-            raise _NotPlain  # too deep, or a collection as a key
-        container: Any = {} if mapping else []
-        if not stack:
-            self.root = container
-        stack.append([container, self.place(event, container), None])
-
-    def place(self, event: Any, value: Any) -> Path_:
-        """Put a value into the collection being read; its path."""
-        mark = event.start_mark
-        if not self.stack:
-            if self.documents != 1 or self.values:
-                raise _NotPlain  # a second root: the full reader names the second document
-            self.values[()] = Position(self.display, mark.line + 1, mark.column + 1)
-            return ()
-        top = self.stack[-1]
-        container = top[0]
-        if container.__class__ is list:
-            path = (*top[1], len(container))
-            container.append(value)
-        else:
-            path = (*top[1], top[2])
-            container[top[2]] = value
-            top[2] = None
-        self.values[path] = Position(self.display, mark.line + 1, mark.column + 1)
-        return path
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -468,13 +305,20 @@ def read_sources(
     sources: list[tuple[str, bytes]],
     names: tuple[str, ...] | None = None,
     sizes: dict[str, int | None] | None = None,
+    *,
+    lazy: bool = False,
 ) -> Document:
     """Read and merge spec sources (display name, bytes); raise SpecError with every problem.
 
     ``names`` are the files as headers name them (by default, the display names). ``sizes``
     gives the real size of a file whose bytes were cut at MAX_FILE_BYTES + 1 (None: unknown,
-    as for a device); every other source is all of its file.
+    as for a device); every other source is all of its file. ``lazy``: where every file is
+    one the event reader accepts and they merge without a problem, the positions are placed
+    (by the reading this function does without ``lazy``) only when first asked for.
     """
+    lazily = _read_lazily(sources, names) if lazy else None
+    if lazily is not None:
+        return lazily
     problems: list[Problem] = []
     files = tuple(name for name, _ in sources)
     doc = Document(data={}, files=files, texts=tuple(b for _, b in sources), sources=names or files)
@@ -498,6 +342,48 @@ def read_sources(
         raise SpecError(problems)
     doc.data = merged
     return doc
+
+
+def _read_lazily(sources: list[tuple[str, bytes]], names: tuple[str, ...] | None) -> LazyDocument | None:
+    """The merged values, positions left to be placed; None: the sources need the eager read."""
+    merged: dict[str, Any] = {}
+    for display, raw in sources:
+        text = _decode(display, raw, []) if len(raw) <= MAX_FILE_BYTES else None
+        part = read_values(text) if text is not None and "*" not in text else None
+        if part is None or not merge_quietly(merged, part):
+            return None
+    if not sources:
+        return None
+
+    def place(doc: Document) -> None:
+        try:
+            placed = read_sources(sources, names)
+        except SpecError as exc:  # the readers disagree: a bug, never the spec's problem
+            raise AssertionError(
+                f"the eager read of a spec read lazily failed: {exc.problems[0].format()}"
+            ) from exc
+        doc.values.update(placed.values)
+        doc.keys.update(placed.keys)
+
+    files = tuple(name for name, _ in sources)
+    texts = tuple(raw for _, raw in sources)
+    return LazyDocument(merged, files=files, texts=texts, sources=names or files, place=place)
+
+
+def merge_quietly(merged: dict[str, Any], part: dict[str, Any]) -> bool:
+    """Merge a file's top-level keys into ``merged`` as :func:`read_sources` does; False (and
+    ``merged`` then half done) where it would report a problem. As there, a key whose value
+    is null is left out."""
+    for key, value in part.items():
+        old = merged.get(key)
+        if key not in merged:
+            if value is not None:
+                merged[key] = value
+        elif isinstance(old, dict) and isinstance(value, dict) and not set(old) & set(value):
+            merged[key] = {**old, **value}
+        elif old != value or isinstance(old, dict):
+            return False
+    return True
 
 
 def _merge(
@@ -537,8 +423,8 @@ def _merge(
     return None
 
 
-def load_path(path: Path) -> Document:
-    """Read a spec file or directory from disk."""
+def load_path(path: Path, *, lazy: bool = False) -> Document:
+    """Read a spec file or directory from disk (``lazy``: as :func:`read_sources` says)."""
     files = spec_files(path)
     if not files:
         raise SpecError(
@@ -560,4 +446,4 @@ def load_path(path: Path) -> Document:
             sizes[display] = size if size is not None and size >= len(raw) else None
     if problems:
         raise SpecError(problems)
-    return read_sources(sources, tuple(source_name(file) for file in files), sizes)
+    return read_sources(sources, tuple(source_name(file) for file in files), sizes, lazy=lazy)

@@ -17,11 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL_SPEC
-from generator import front
+from conftest import MINIMAL_SPEC, ROOT
+from generator import cli, front
 from generator.pipeline import generate_spec
 from generator.problems import SpecError
 from generator.spec import validate_document
+from generator.yaml_document import LazyDocument
 from generator.yaml_source import load_path
 
 HEAD = MINIMAL_SPEC[: MINIMAL_SPEC.index("objects:\n")]  # spec_version ... scopes
@@ -207,3 +208,29 @@ def test_the_output_is_the_same_bytes(tmp_path: Path) -> None:
         _, spec = front.load(path, front.FrontCache(tmp_path / "cache", b"test"))
         _, plain = _plain(path)
         assert generate_spec(spec) == generate_spec(plain)
+
+
+@pytest.mark.parametrize("caching", ["off", "on"])
+def test_generating_a_valid_spec_never_places_a_position(
+    caching: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Positions are for problems: a valid spec (the committed one, whose texts carry
+    lint-ignore notes) is read, checked, modelled and rendered without one being placed, with
+    the cache off (a lazy plain read) and on (segments, the second run reading them back)."""
+    made: list[LazyDocument] = []
+    init = LazyDocument.__init__
+
+    def recording(self: LazyDocument, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(LazyDocument, "__init__", recording)
+    monkeypatch.setenv("SPECGEN_CACHE", "off" if caching == "off" else str(tmp_path / "cache"))
+    for _ in range(2):
+        assert cli.main(["generate", "--spec", str(ROOT / "spec"), "--out", str(tmp_path / "out")]) == 0
+    assert made and not any(doc.placed for doc in made)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(MINIMAL_SPEC.replace("type: string", "type: strnig", 1), encoding="utf-8")
+    made.clear()
+    assert cli.main(["generate", "--spec", str(broken), "--out", str(tmp_path / "out")]) == 2
+    assert any(doc.placed for doc in made)  # (the read the problem was reported from)

@@ -14,7 +14,8 @@ from conftest import MINIMAL_SPEC, SPEC
 from generator import po, po_import
 from generator.pipeline import generate
 from generator.texts import find_texts
-from generator.yaml_source import Document, load_path
+from generator.yaml_document import Document
+from generator.yaml_source import load_path
 from hostile_strategies import hostile_texts
 from test_bad_specs import run_cli
 

@@ -29,10 +29,10 @@ from conftest import MINIMAL_SPEC, ROOT
 from test_yaml_fast import _both, _typed
 from generator.problems import Problem, SpecError
 from generator.spec import parse_spec_text
+from generator.yaml_document import Document
+from generator.yaml_events import read_events as _read_events
 from generator.yaml_source import (
     MAX_FILE_BYTES,
-    Document,
-    _read_events,
     _read_full,
     load_path,
     read_sources,

@@ -1,9 +1,11 @@
 """The one-pass event reader (the common case) reads exactly what the full reader reads.
 
-``yaml_source._read_events`` handles alias-free specs; at anything it must not decide it
+``yaml_events.read_events`` handles alias-free specs; at anything it must not decide it
 returns None and the full reader (nesting check, composed node graph, builder) runs. For
 every text both accept, the values, their types and every key and value position must be
-the same; for every text the full reader refuses, the event reader must step aside.
+the same; for every text the full reader refuses, the event reader must step aside. Its
+positionless form ``read_values`` (for documents whose positions are placed when first asked
+for) accepts exactly the texts it accepts, with the same values.
 """
 
 from __future__ import annotations
@@ -18,14 +20,20 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from generator.problems import Problem
-from generator.yaml_source import Document, _read_events, _read_full
+from generator.yaml_document import Document, LazyDocument
+from generator.yaml_events import read_events, read_values
+from generator.problems import SpecError
+from generator.yaml_source import _read_full, read_sources
 
 CASES = ROOT / "tests" / "cases"
 
 
 def _both(text: str) -> tuple[tuple[Any, Document] | None, tuple[Any, Document, list[Problem]]]:
     fast_doc, full_doc = Document(data={}), Document(data={})
-    fast = _read_events("t.yaml", text, fast_doc)
+    fast = read_events("t.yaml", text, fast_doc)
+    values = read_values(text)
+    assert (values is None) == (fast is None), "the two event readers accept the same texts"
+    assert values is None or _typed(values) == _typed(fast)
     problems: list[Problem] = []
     full = _read_full("t.yaml", text, full_doc, problems)
     return (None if fast is None else (fast, fast_doc)), (full, full_doc, problems)
@@ -40,8 +48,27 @@ def _typed(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
+def _lazy_same(text: str) -> None:
+    """A lazy read of the text is the eager read: the same problems, or the same Document once
+    its positions are placed."""
+    source = [("t.yaml", text.encode("utf-8"))]
+    try:
+        eager = read_sources(source)
+    except SpecError as exc:
+        with pytest.raises(SpecError) as lazy_error:
+            read_sources(source, lazy=True)
+        assert lazy_error.value.problems == exc.problems
+        return
+    lazy = read_sources(source, lazy=True)
+    assert _typed(lazy.data) == _typed(eager.data)
+    assert (lazy.files, lazy.texts, lazy.sources) == (eager.files, eager.texts, eager.sources)
+    assert list(lazy.values.items()) == list(eager.values.items())
+    assert list(lazy.keys.items()) == list(eager.keys.items())
+
+
 def _assert_same(text: str) -> bool:
     """Whether the event reader accepted the text; if it did, it agrees with the full reader."""
+    _lazy_same(text)
     fast, (full, full_doc, problems) = _both(text)
     if fast is None:
         return False
@@ -120,6 +147,7 @@ def test_the_event_reader_reads_what_the_full_reader_reads(text: str) -> None:
 
 @pytest.mark.parametrize("text", LEFT)
 def test_what_the_full_reader_refuses_is_left_to_it(text: str) -> None:
+    _lazy_same(text)
     fast, (full, _, problems) = _both(text)
     assert fast is None
     assert problems  # (the full reader may still return the values it could read)
@@ -180,3 +208,34 @@ def test_random_documents_are_read_the_same(tree: dict[str, Any], flow: bool) ->
     text = yaml.safe_dump(tree, allow_unicode=True, default_flow_style=flow, sort_keys=False)
     if "*" not in text:
         _assert_same(text)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "objects: {B: 2}\nshared: [1, 2]\n",  # merges: the lazy read keeps its positions for later
+        "objects: {A: 3}\n",  # A twice: the problem, at its position, from the eager read
+        "shared: [1, 3]\n",  # a key defined differently in two files
+        "b: *x\n",  # an alias: the full reader
+    ],
+)
+def test_a_lazy_read_of_two_files_is_the_eager_read(second: str) -> None:
+    sources = [("a.yaml", b"objects: {A: 1}\nshared: [1, 2]\n"), ("b.yaml", second.encode())]
+    try:
+        eager = read_sources(sources, ("spec/a.yaml", "spec/b.yaml"))
+    except SpecError as exc:
+        with pytest.raises(SpecError) as lazy_error:
+            read_sources(sources, ("spec/a.yaml", "spec/b.yaml"), lazy=True)
+        assert lazy_error.value.problems == exc.problems
+        return
+    lazy = read_sources(sources, ("spec/a.yaml", "spec/b.yaml"), lazy=True)
+    assert isinstance(lazy, LazyDocument) and not lazy.placed
+    assert (lazy.data, lazy.files, lazy.texts, lazy.sources) == (
+        eager.data,
+        eager.files,
+        eager.texts,
+        eager.sources,
+    )
+    assert lazy.where(("objects", "B"), key=True) == eager.where(("objects", "B"), key=True)
+    assert lazy.placed and list(lazy.values.items()) == list(eager.values.items())
+    assert list(lazy.keys.items()) == list(eager.keys.items())

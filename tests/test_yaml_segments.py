@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 from conftest import MINIMAL_SPEC, ROOT
 from generator.blob_store import BlobStore
 from generator.problems import Problem
-from generator.yaml_segments import Pending, SegmentCache, SegmentedDocument, read, split
-from generator.yaml_source import Document, _read_events, _read_full
+from generator.yaml_segments import Pending, SegmentCache, placing, read, split
+from generator.yaml_document import Document, LazyDocument
+from generator.yaml_events import read_events as _read_events
+from generator.yaml_source import _read_full
 from test_yaml_fast import _typed
 
 
@@ -24,12 +26,13 @@ def _cache(folder: Path | None) -> SegmentCache:
     return SegmentCache(BlobStore(folder), b"test")
 
 
-def _segmented(text: str, cache: SegmentCache) -> SegmentedDocument | None:
+def _segmented(text: str, cache: SegmentCache) -> LazyDocument | None:
     found = read(text, cache)
     if found is None:
         return None
     data, layout, positions = found
-    return SegmentedDocument(data, ("t.yaml",), (b"",), ("t.yaml",), [Pending("t.yaml", layout, positions)])
+    place = placing([Pending("t.yaml", layout, positions)])
+    return LazyDocument(data, ("t.yaml",), (b"",), ("t.yaml",), place)
 
 
 def _agrees(text: str, cache: SegmentCache) -> bool:
