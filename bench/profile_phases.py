@@ -3,7 +3,8 @@
 Usage: python bench/profile_phases.py SPEC OUT_DIR
 
 Phases run in one process with the cyclic GC off, as ``generate`` runs them (the command line
-also renders the Python package in a forked child on large specs; here they run in turn).
+also renders the Python package and the data files in a forked child on large specs; here
+they run in turn).
 """
 
 from __future__ import annotations

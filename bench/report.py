@@ -37,12 +37,13 @@ REMEDIES = {
     "cache on, Jinja's bytecode cache skips it: the second table); the rest is interpreter start-up and "
     "imports. Closing it with the cache off needs the templates compiled when the toolkit is installed, as "
     "Python compiles its modules.",
-    "cold": "The phases are in the table above (in process, one core; the CLI renders the Python package and "
-    "its formatting in a forked child, OpenAPI, the data and the docs here, with the cyclic GC off). No single phase dominates: "
-    "reading the YAML with positions (one pass over libyaml's events, about 0.6 s), the IR (naming per field), "
-    "the 500 model modules, the docs pages and the checks each take a few tenths of a second, and the JSON "
-    "documents are written by orjson. Closing it: the schema and meaning checks in the forked child while "
-    "this process builds the IR, and a compiled YAML event reader that keeps positions.",
+    "cold": "The phases are in the table above (in process, one core; the CLI renders the Python package, "
+    "its formatting and the data files in a forked child, which sends them back as bytes with their hashes, "
+    "and OpenAPI, the docs and the client here, with the cyclic GC off). No single phase dominates: reading "
+    "the YAML (one pass over libyaml's events; positions are placed only when a problem asks for one), the "
+    "IR (naming per field), the 500 model modules, the docs pages, the checks and writing some 70 MB of new "
+    "files each take a few tenths of a second, and the JSON documents are written by orjson. Closing it: the "
+    "schema and meaning checks in the forked child while this process builds the IR.",
     "memory": "Peak memory is the composed YAML node graph plus the position tables, the rendered outputs "
     "(all files are held in memory until the atomic swap) and the OpenAPI dicts; streaming the docs and dropping "
     "the node graph after building values would lower it.",

@@ -187,7 +187,8 @@ def sha256_of(value: FileText) -> str:
     if isinstance(value, bytes):
         ahead = _AHEAD.get(id(value))
         if ahead is not None and ahead[0] is value:
-            ahead[2].join()
+            if ahead[2] is not None:
+                ahead[2].join()
             if ahead[1]:
                 return ahead[1][0]
         return hashlib.sha256(value).hexdigest()
@@ -196,8 +197,9 @@ def sha256_of(value: FileText) -> str:
 
 # Documents of megabytes (spliced from pieces) are hashed in a thread from the moment they are made:
 # hashlib lets go of the GIL on large inputs, so the hashes the manifest needs are taken while the
-# other targets render. By id, the value kept (so the id stays its own); emptied by :func:`use`.
-_AHEAD: dict[int, tuple[bytes, list[str], threading.Thread]] = {}
+# other targets render; the files a forked child rendered come with their hashes (no thread).
+# By id, the value kept (so the id stays its own); emptied by :func:`use`.
+_AHEAD: dict[int, tuple[bytes, list[str], threading.Thread | None]] = {}
 # A file this big is hashed (here) and written (generator/writer.py) from a thread of its own.
 THREAD_MIN_BYTES = 1 << 20
 
@@ -209,6 +211,13 @@ def hash_ahead(data: bytes) -> bytes:
         thread = threading.Thread(target=lambda: found.append(hashlib.sha256(data).hexdigest()), daemon=True)
         thread.start()
         _AHEAD[id(data)] = (data, found, thread)
+    return data
+
+
+def hashed(data: bytes, sha256: str) -> bytes:
+    """``data``, whose hex SHA-256 was taken where it was made (a forked child of this run):
+    :func:`sha256_of` gives it without hashing again."""
+    _AHEAD[id(data)] = (data, [sha256], None)
     return data
 
 
