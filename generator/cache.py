@@ -164,12 +164,13 @@ def store(key: str, files: Mapping[str, FileText]) -> None:
 
 
 def output_matches(
-    out: Path, expected: dict[str, str], proven: Callable[[str, Path], bool] | None = None
+    out: Path, expected: dict[str, str], recorded: Callable[[str, Path], bool | None] | None = None
 ) -> bool:
     """Whether ``out`` holds exactly the files with these hashes (as writer.compare would see it).
 
-    ``proven`` (generate's output record, generator/output_record.py; never given for check)
-    vouches for a file without reading it; any other file is read and hashed."""
+    ``recorded`` (generate's output record, generator/output_record.py; never given for check)
+    knows about a file without reading it (True, False; None: it cannot say); any other file
+    is read and hashed."""
     from generator.writer import _existing, plain_mode  # the writer's own notion of the files there
 
     on_disk = _existing(out.absolute())
@@ -178,7 +179,10 @@ def output_matches(
     for rel, path in on_disk.items():
         if path.is_symlink():
             return False
-        if proven is not None and proven(rel, path):
+        known = recorded(rel, path) if recorded is not None else None
+        if known is not None:
+            if not known:
+                return False
             continue
         if not plain_mode(path) or hashlib.sha256(path.read_bytes()).hexdigest() != expected[rel]:
             return False

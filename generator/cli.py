@@ -260,7 +260,7 @@ def _run(args: argparse.Namespace) -> int:
         if expected is not None and args.command == "generate"
         else None
     )
-    if expected is not None and cache.output_matches(args.out, expected, record.proven if record else None):
+    if expected is not None and cache.output_matches(args.out, expected, record.holds if record else None):
         # The same inputs produced exactly these files before: nothing to compute or write.
         print(f"{args.out}: up to date ({len(expected)} files)")
         return EXIT_OK
@@ -282,10 +282,10 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_STALE
     record = _output_record(args.out, files)
     try:
-        comparison = writer.write_tree(args.out, files, record.proven if record else None)
+        comparison = writer.write_tree(args.out, files, record.holds if record else None)
     except StaleUnit:  # a unit the cache's index vouched for is damaged: nothing was written
         files = render(args.spec, args.templates).files
-        comparison = writer.write_tree(args.out, files, record.proven if record else None)
+        comparison = writer.write_tree(args.out, files, record.holds if record else None)
     if record is not None:
         record.save(args.out)
     if comparison.clean:

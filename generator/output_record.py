@@ -1,10 +1,10 @@
 """What ``generate`` last left in an output directory, so the next one need not read it all again.
 
-A speed-only seam of the writer (``writer.write_tree(out, files, record.proven)``). After a
+A speed-only seam of the writer (``writer.write_tree(out, files, record.holds)``). After a
 write, the record keeps, for each output file, its inode, size, mtime and ctime and the SHA-256
 its bytes had (the manifest's). The next ``generate`` takes a file whose inode, size, mtime and
-ctime are still those as holding those bytes, and compares it with the new output by hash alone;
-any other file is read and compared byte for byte, as without the record.
+ctime are still those as holding those bytes, and compares it with the new output by hash alone
+(the same, or changed); any other file is read and compared byte for byte, as without the record.
 
 Any write to a file, and any change of its times (``touch``, ``os.utime``), sets its ctime to
 the current time, which no tool can set back; only an edit within the file system's clock tick
@@ -82,13 +82,15 @@ class OutputRecord:
                 known[rel] = ((ino, size, mtime, ctime), digest)
         return known
 
-    def proven(self, rel: str, path: Path) -> bool:
-        """Whether the file at ``path`` is recorded as holding exactly the new output's ``rel``."""
+    def holds(self, rel: str, path: Path) -> bool | None:
+        """Whether the file at ``path`` holds exactly the new output's ``rel``, as recorded: True or
+        False (its bytes, whose hash was recorded, are the new ones or not), None where the record
+        cannot say (no entry, or the file's inode, size or times moved since)."""
         entry = self.known.get(rel)
         new = self.hashes.get(rel)
-        if entry is None or new is None or entry[1] != new:
-            return False
-        return _stat_key(path) == entry[0]
+        if entry is None or new is None or _stat_key(path) != entry[0]:
+            return None
+        return entry[1] == new
 
     def save(self, out: Path) -> None:
         """Record ``out`` as holding the new output (call after it was written or found up to date)."""

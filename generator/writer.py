@@ -74,23 +74,27 @@ def _scan(folder: Path, prefix: str, found: dict[str, Path]) -> None:
                 _scan(Path(entry.path), rel + "/", found)
 
 
-def compare(
-    out: Path, files: Mapping[str, FileText], proven: Callable[[str, Path], bool] | None = None
-) -> Comparison:
+Recorded = Callable[[str, Path], bool | None]
+
+
+def compare(out: Path, files: Mapping[str, FileText], recorded: Recorded | None = None) -> Comparison:
     """Which expected files are missing or changed, and which files on disk are not expected.
 
-    ``proven(rel, path)`` may vouch that a file on disk already holds ``files[rel]`` (the output
-    record, generator/output_record.py): it is then not read. A file still in the unit cache
-    (units.Stored) is compared by its hash, so it is not read from there either.
+    ``recorded(rel, path)`` may know whether a file on disk holds ``files[rel]`` (True or False;
+    None: it cannot say): the output record, generator/output_record.py. A file it knows about
+    is not read. A file still in the unit cache (units.Stored) is compared by its hash, so it
+    is not read from there either.
     """
     on_disk = _existing(out)
     result = Comparison()
     for rel, text in sorted(files.items()):
         path = on_disk.get(rel)
+        known = recorded(rel, path) if recorded is not None and path is not None else None
         if path is None:
             result.missing.append(rel)
-        elif proven is not None and proven(rel, path):
-            continue
+        elif known is not None:
+            if not known:
+                result.changed.append(rel)
         elif path.is_symlink() or not plain_mode(path) or not _holds(path, text):
             result.changed.append(rel)
     result.orphans = sorted(set(on_disk) - set(files))
@@ -243,13 +247,11 @@ def _write(path: str, data: bytes) -> None:
         handle.write(data)
 
 
-def write_tree(
-    out: Path, files: Mapping[str, FileText], proven: Callable[[str, Path], bool] | None = None
-) -> Comparison:
+def write_tree(out: Path, files: Mapping[str, FileText], recorded: Recorded | None = None) -> Comparison:
     """Make ``out`` hold exactly ``files``: build a full new tree beside it, then swap it in.
 
     Unchanged files are hard-linked into the new tree (their mtime survives), the others written.
-    ``proven`` is :func:`compare`'s.
+    ``recorded`` is :func:`compare`'s.
 
     If anything fails before the swap, ``out`` is left byte for byte as it was. A
     non-empty ``out`` that has no manifest was not made by this tool and is refused.
@@ -259,7 +261,7 @@ def write_tree(
     if out.is_symlink():
         out = Path(os.path.realpath(out))  # a link to the output folder: replace the folder it names
     _recover(out)
-    comparison = compare(out, files, proven)
+    comparison = compare(out, files, recorded)
     if comparison.clean:
         return comparison
     if out.exists() and not out.is_dir():

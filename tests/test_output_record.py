@@ -4,6 +4,7 @@ byte-for-byte comparison, and a hand edit is never hidden."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -68,13 +69,13 @@ def test_the_record_agrees_with_reading_every_file(tmp_path: Path, monkeypatch: 
     scopes.write_bytes(body.replace(b"user.info.basic", b"user.info.basiX", 1))
     os.utime(scopes, ns=(OLD, OLD))
     plain = writer.compare(out, files)
-    fast = writer.compare(out, files, again.proven)
+    fast = writer.compare(out, files, again.holds)
     assert fast == plain
     assert "data/scopes.json" in plain.changed
     # Same inode, same size, mtime put back: its ctime moved, so it is read.
     assert "python/tiktok_v2/models/_user.py" in plain.changed
-    assert not again.proven("python/tiktok_v2/models/_user.py", user)
-    assert again.proven("python/tiktok_v2/api.py", out / "python" / "tiktok_v2" / "api.py")
+    assert again.holds("python/tiktok_v2/models/_user.py", user) is None
+    assert again.holds("python/tiktok_v2/api.py", out / "python" / "tiktok_v2" / "api.py") is True
 
 
 def test_a_damaged_record_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,3 +134,28 @@ def test_an_up_to_date_run_reads_only_what_the_record_cannot_vouch_for(
     _generate(spec, out)
     assert "1 changed" in capsys.readouterr().out
     assert _files(out) == expected
+
+
+def test_a_file_recorded_with_other_bytes_is_changed_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A recorded file whose recorded hash is not the new output's is changed: it is not read."""
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    _generate(SPEC, out)
+    files = _files(out)
+    folder = tmp_path / "cache" / "outputs"
+    OutputRecord(folder, out, files).save(out)
+    rel = "openapi/openapi.json"
+    new = {**files, rel: files[rel].replace("User", "Usex", 1)}
+    hashes = {**manifest_hashes(files), rel: hashlib.sha256(new[rel].encode()).hexdigest()}
+    record = OutputRecord(folder, out, {}, hashes)
+    assert record.holds(rel, out / rel) is False
+    read: list[Path] = []
+    holds = writer._holds
+    monkeypatch.setattr(writer, "_holds", lambda path, text: read.append(path) or holds(path, text))
+    assert writer.compare(out, new, record.holds) == writer.compare(out, new)
+    assert writer.compare(out, new, record.holds).changed == [rel]
+    read.clear()
+    writer.compare(out, new, record.holds)
+    assert read == [out / writer.MANIFEST]  # (never recorded: always read)
