@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from generator.units import FileText
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process that SIGPIPE ended
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,9 +100,14 @@ def entry() -> NoReturn:
     freeing the run's objects one by one (millions at 500 objects: about 0.15 s) as the
     interpreter's shutdown would. Every command has finished its work by then (files written and
     closed, child processes joined); the output streams are flushed here."""
-    status = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        status = main()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        # Whoever read the output stopped reading (`specgen check | head`): stop quietly, with the
+        # status a Unix tool has when SIGPIPE ends it (what is still buffered goes nowhere).
+        status = EXIT_BROKEN_PIPE
     os._exit(status)
 
 
@@ -135,6 +141,8 @@ def guarded(action: Callable[[], int], fmt: str = "text") -> int:
     except FormattingError as exc:
         print(f"internal error (please report): {exc}", file=sys.stderr)
         return EXIT_BUG
+    except BrokenPipeError:
+        raise  # the reader of our output went away: entry() stops quietly
     except KeyboardInterrupt:
         print(
             "interrupted; the output directory holds the old tree or the new one, never a mix.",

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import MINIMAL_SPEC, ROOT
 
 
@@ -49,3 +51,26 @@ def test_an_error_on_the_users_files_is_bad_input(tmp_path: Path) -> None:
     result = _cli("generate", "--spec", "spec.yaml", "--out", "a_file/out", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("error: ") and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["validate", "--format", "json"], ["validate"]])
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path, command: list[str]) -> None:
+    """``specgen validate --format json | head``: the reader closes the pipe; the run stops as a
+    Unix tool does on SIGPIPE (status 141), without a traceback or an error of its own."""
+    fields = "".join(
+        f"      f{i}:\n        type: strnig\n        description: {{en: F., th: ฟ}}\n" for i in range(2000)
+    )
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL_SPEC.replace("    fields:\n", "    fields:\n" + fields, 1), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", *command[:1], "--spec", str(spec), *command[1:]],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT if command == ["validate"] else subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.read(100)  # `head -c 100`
+    proc.stdout.close()
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in err and "Broken pipe" not in err and "internal error" not in err
