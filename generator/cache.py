@@ -5,7 +5,7 @@ checkout, ignored by git, or the user's cache folder, ``$XDG_CACHE_HOME/specgen`
 ``~/.cache/specgen``, for an installed toolkit; ``SPECGEN_CACHE=<dir>`` moves it,
 ``SPECGEN_CACHE=off`` turns it off):
 
-- ``runs/<key>.json``: for one set of inputs, the SHA-256 of every output file. The key
+- ``runs/<toolkit digest>/<key>.json``: for one set of inputs, the SHA-256 of every output file. The key
   hashes everything the output depends on: the spec files' names (as shown in headers) and
   bytes, every file of the generator and its templates, the Python version, and the
   installed black, Jinja2, PyYAML and jsonschema (path, size and mtime of their
@@ -20,7 +20,8 @@ checkout, ignored by git, or the user's cache folder, ``$XDG_CACHE_HOME/specgen`
 - ``outputs/``: what generate last left in each output directory (generator/output_record.py).
 
 Each area keeps the folders of the last :data:`KEPT_TOOLKITS` toolkits used (another version,
-an edited template) and drops older ones when a run opens its own. The output never depends
+an edited template) and drops older ones when a run opens its own; a toolkit's folder that has
+grown past :data:`MAX_FOLDER_BYTES` (the entries of many edits) is emptied when a run next opens it. The output never depends
 on the cache: a hit only skips recomputing bytes that would be identical, and a miss, a corrupt
 entry or an unwritable directory just means more work. The cache modules (this one,
 blob_store.py, output_record.py) and Jinja2's bytecode cache are the only code that writes
@@ -126,11 +127,11 @@ def _hashes(files: Mapping[str, FileText]) -> dict[str, str]:
 
 def lookup(key: str) -> dict[str, str] | None:
     """The output hashes recorded for ``key``, if any."""
-    base = directory()
-    if base is None:
+    runs = toolkit_folder("runs")
+    if runs is None:
         return None
     try:
-        entry: Any = json.loads((base / "runs" / f"{key}.json").read_text(encoding="utf-8"))
+        entry: Any = json.loads((runs / f"{key}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     files = entry.get("files") if isinstance(entry, dict) else None
@@ -146,11 +147,10 @@ def _run_checksum(key: str, files: dict[str, Any]) -> str:
 
 def store(key: str, files: Mapping[str, FileText]) -> None:
     """Record the hashes of a generation's files under ``key`` (best effort, atomic)."""
-    base = directory()
-    if base is None:
+    runs = toolkit_folder("runs")
+    if runs is None:
         return
     try:
-        runs = base / "runs"
         runs.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=runs, prefix=".tmp-")
         hashes = _hashes(files)
@@ -193,20 +193,31 @@ def output_matches(
 # and the ones used last before it (another checkout, the version before an upgrade, a template
 # edited back and forth). Older folders are removed when a run opens its own.
 KEPT_TOOLKITS = 3
+# Within one toolkit's folder, the entries of every edit stay (an edit undone, another spec in the
+# same cache folder find theirs); at 500 objects an edit adds about half a megabyte. A folder
+# found past this size is emptied when a run next opens it (that run renders what it needs
+# again, as after a toolkit change). Its size is measured by a process of its own, at most
+# once every MEASURE_EVERY seconds; the last measure is kept in the folder's SIZE_FILE.
+MAX_FOLDER_BYTES = 1 << 30
+MEASURE_EVERY = 86_400
+SIZE_FILE = ".size"
 
 
 def toolkit_folder(area: str, width: int = 32) -> Path | None:
     """This toolkit's folder in one area of the cache (None when caching is off); opening it marks
-    it used and removes the folders of the toolkits used longest ago (see :data:`KEPT_TOOLKITS`)."""
+    it used and removes the folders of the toolkits used longest ago (see :data:`KEPT_TOOLKITS`),
+    and empties it when it has grown past :data:`MAX_FOLDER_BYTES`."""
     base = directory()
     if base is None:
         return None
     parent = base / area
     folder = parent / toolkit_digest().hex()[:width]
     try:
+        trash = _emptied_if_too_big(folder)
         folder.mkdir(parents=True, exist_ok=True)
         os.utime(folder)
-        others, trash = [], []
+        _measure_now_and_then(folder)
+        others = []
         with os.scandir(parent) as entries:
             for entry in entries:
                 stat = entry.stat(follow_symlinks=False)
@@ -215,6 +226,8 @@ def toolkit_folder(area: str, width: int = 32) -> Path | None:
                         trash.append(entry.path)  # its remover died: try again
                 elif entry.is_dir(follow_symlinks=False) and entry.name != folder.name:
                     others.append((stat.st_mtime_ns, entry.name))
+                elif entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)  # a run entry of the layout before runs/<toolkit>/
         for _, name in sorted(others, reverse=True)[KEPT_TOOLKITS - 1 :]:
             gone = parent / f".trash-{name}"
             os.rename(parent / name, gone)  # at once; removed below
@@ -227,14 +240,70 @@ def toolkit_folder(area: str, width: int = 32) -> Path | None:
     return folder
 
 
+def _emptied_if_too_big(folder: Path) -> list[str]:
+    """Move the folder aside (to be removed) when its last measure is past the bound; what to remove."""
+    try:
+        size = int((folder / SIZE_FILE).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return []
+    if size <= MAX_FOLDER_BYTES:
+        return []
+    gone = folder.parent / f".trash-{folder.name}-{time.time_ns()}"
+    os.rename(folder, gone)
+    os.utime(gone)  # (a trash folder an hour old is one whose remover died)
+    return [os.fspath(gone)]
+
+
+def _measure_now_and_then(folder: Path) -> None:
+    """Have the folder's size measured (apart) when its last measure is a day old (a new folder is
+    taken as empty: it is first measured a day later)."""
+    mark = folder / SIZE_FILE
+    try:
+        if mark.stat().st_mtime > time.time() - MEASURE_EVERY:
+            return
+        before = mark.read_text(encoding="ascii")
+    except FileNotFoundError:
+        mark.write_text("0", encoding="ascii")
+        return
+    mark.write_text(before, encoding="ascii")  # measured from now: one run a day starts a measure
+    _measure_apart(os.fspath(folder))
+
+
+# Sums the size of a folder's files and writes it into its SIZE_FILE (atomically).
+_MEASURE = """import os, sys, tempfile
+folder = sys.argv[1]
+total = 0
+for root, _, names in os.walk(folder):
+    for name in names:
+        try:
+            total += os.lstat(os.path.join(root, name)).st_size
+        except OSError:
+            pass
+fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-size-")
+with os.fdopen(fd, "w") as handle:
+    handle.write(str(total))
+os.replace(tmp, os.path.join(folder, sys.argv[2]))
+"""
+
+
+def _measure_apart(folder: str) -> Any:
+    """Measure a folder in a process of its own (returned): a large one takes a while."""
+    return _apart(_MEASURE, folder, SIZE_FILE)
+
+
 def _remove_apart(paths: list[str]) -> Any:
     """Remove folders in a process of its own (returned): a large one takes seconds, and the
     removal outlives this run."""
+    script = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)\n"
+    return _apart(script, *paths)
+
+
+def _apart(script: str, *args: str) -> Any:
+    """Run a short Python script in a process of its own, which outlives this run (returned)."""
     import subprocess
 
-    script = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)\n"
     return subprocess.Popen(
-        [sys.executable, "-c", script, *paths],
+        [sys.executable, "-c", script, *args],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -36,7 +36,7 @@ def test_cached_and_uncached_runs_write_the_same_bytes(tmp_path: Path) -> None:
     spec.write_text(MINIMAL_SPEC, encoding="utf-8")
     first = _generate(spec, tmp_path / "a", tmp_path / "cache")
     assert first.returncode == 0, first.stderr
-    assert list((tmp_path / "cache" / "runs").glob("*.json"))
+    assert list((tmp_path / "cache" / "runs").rglob("*.json"))
     again = _generate(spec, tmp_path / "a", tmp_path / "cache")
     assert again.returncode == 0 and "up to date" in again.stdout
     off = _generate(spec, tmp_path / "b", "off")
@@ -67,7 +67,7 @@ def test_a_corrupt_entry_means_a_full_run(tmp_path: Path) -> None:
     spec.write_text(MINIMAL_SPEC, encoding="utf-8")
     out, store = tmp_path / "out", tmp_path / "cache"
     assert _generate(spec, out, store).returncode == 0
-    for entry in (store / "runs").glob("*.json"):
+    for entry in (store / "runs").rglob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
     (out / "python" / "mini" / "models" / "_thing.py").write_text("broken\n", encoding="utf-8")
     assert _generate(spec, out, store).returncode == 0
@@ -125,9 +125,9 @@ def test_a_run_entry_copied_from_another_key_is_never_trusted(tmp_path: Path) ->
     second.write_text(MINIMAL_SPEC.replace("A thing.", "Another thing."), encoding="utf-8")
     out, store = tmp_path / "out", tmp_path / "cache"
     assert _generate(first, out, store).returncode == 0
-    entries = set((store / "runs").glob("*.json"))
+    entries = set((store / "runs").rglob("*.json"))
     assert _generate(second, out, store).returncode == 0
-    (theirs,) = set((store / "runs").glob("*.json")) - entries
+    (theirs,) = set((store / "runs").rglob("*.json")) - entries
     for ours in entries:
         ours.write_bytes(theirs.read_bytes())
     assert _generate(first, out, store, "check").returncode == 1
@@ -149,3 +149,64 @@ def test_a_run_with_the_specs_template_folder_is_never_recorded(tmp_path: Path) 
     assert _generate(spec, out, store, "check").returncode == 1
     assert _generate(spec, out, store).returncode == 0
     assert (out / "python" / "README.md").read_text(encoding="utf-8") == "# mini, edited\n"
+
+
+def test_a_folder_past_the_bound_is_emptied_when_next_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every edit's entries stay in its toolkit's folder; one measured past the bound is moved
+    aside (and removed apart) by the next run that opens it, which then starts from empty."""
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path))
+    removing: list[str] = []
+    monkeypatch.setattr(cache, "_remove_apart", removing.extend)
+    ours = cache.toolkit_folder("units")
+    assert ours is not None
+    (ours / "ab").mkdir()
+    (ours / "ab" / "entry").write_bytes(b"x")
+    (ours / cache.SIZE_FILE).write_text(str(cache.MAX_FOLDER_BYTES), encoding="ascii")
+    assert cache.toolkit_folder("units") == ours and (ours / "ab" / "entry").exists()  # at the bound
+    (ours / cache.SIZE_FILE).write_text(str(cache.MAX_FOLDER_BYTES + 1), encoding="ascii")
+    assert cache.toolkit_folder("units") == ours
+    assert sorted(p.name for p in ours.iterdir()) == [cache.SIZE_FILE]
+    (gone,) = removing
+    assert Path(gone).name.startswith(f".trash-{ours.name}-") and (Path(gone) / "ab" / "entry").exists()
+
+
+def test_a_folders_size_is_measured_once_a_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path))
+    measuring: list[str] = []
+    measure_apart = cache._measure_apart
+    monkeypatch.setattr(cache, "_measure_apart", measuring.append)
+    ours = cache.toolkit_folder("front")
+    assert ours is not None and (ours / cache.SIZE_FILE).read_text(encoding="ascii") == "0"
+    assert measuring == []  # a new folder is taken as empty
+    (ours / "segments").mkdir()
+    (ours / "segments" / "entry").write_bytes(b"x" * 5000)
+    day_ago = 1_700_000_000
+    os.utime(ours / cache.SIZE_FILE, (day_ago, day_ago))
+    assert cache.toolkit_folder("front") == ours and measuring == [str(ours)]
+    assert cache.toolkit_folder("front") == ours and measuring == [str(ours)]  # once a day
+    assert measure_apart(str(ours)).wait() == 0
+    assert 5000 <= int((ours / cache.SIZE_FILE).read_text(encoding="ascii")) < 5100
+
+
+def test_output_is_the_same_after_a_folder_was_emptied(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL_SPEC, encoding="utf-8")
+    out, store = tmp_path / "out", tmp_path / "cache"
+    assert _generate(spec, out, store).returncode == 0
+    for folder in (store / "units").iterdir():
+        (folder / cache.SIZE_FILE).write_text(str(cache.MAX_FOLDER_BYTES + 1), encoding="ascii")
+    spec.write_text(MINIMAL_SPEC.replace("A thing.", "A changed thing."), encoding="utf-8")
+    assert _generate(spec, out, store).returncode == 0
+    assert _generate(spec, out, "off", "check").returncode == 0
+
+
+def test_run_entries_of_the_old_layout_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run entries were once kept flat in runs/; they now live in runs/<toolkit>/ and are
+    dropped with their toolkit. A flat one left by an older toolkit is removed."""
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path))
+    (tmp_path / "runs").mkdir()
+    (tmp_path / "runs" / f"{'0' * 64}.json").write_text("{}", encoding="utf-8")
+    ours = cache.toolkit_folder("runs")
+    assert ours is not None and sorted(p.name for p in (tmp_path / "runs").iterdir()) == [ours.name]
