@@ -222,7 +222,7 @@ def render(
         elif incremental is not None:
             files = dict(incremental.render_project(project))
         else:
-            files = pipeline.render_project(project, unit_cache=unit_cache)
+            files = pipeline.render_project(project, unit_cache=unit_cache, encoded=True)
             if unit_cache is not None:
                 unit_cache.save_index()
         return Rendered(project, files, chosen)

@@ -31,12 +31,20 @@ RENDERERS: tuple[Renderer, ...] = (render_python, render_data, render_openapi, r
 FORKED = 2
 
 
-def _manifest(project: ProjectIR, files: dict[str, units.FileText]) -> str:
+def _manifest(project: ProjectIR, files: dict[str, units.FileText], encoded: bool = False) -> str:
+    """The manifest of ``files``; ``encoded``: each text among them becomes its UTF-8 bytes (hashed
+    here, written as they are: encoded once, not again by the writer)."""
+    hashes = {}
+    for path in sorted(files):
+        value = files[path]
+        if encoded and isinstance(value, str):
+            value = files[path] = value.encode("utf-8")
+        hashes[path] = units.sha256_of(value)
     record = {
         "generator": __version__,
         "spec": list(project.spec_files),
         "spec_sha256": project.spec_sha256,
-        "files": {path: units.sha256_of(files[path]) for path in sorted(files)},
+        "files": hashes,
     }
     return indented(record) + "\n"
 
@@ -83,7 +91,11 @@ def _parallel(project: ProjectIR) -> bool:
 
 
 def render_project(
-    project: ProjectIR, *, one_process: bool = False, unit_cache: units.UnitCache | None = None
+    project: ProjectIR,
+    *,
+    one_process: bool = False,
+    unit_cache: units.UnitCache | None = None,
+    encoded: bool = False,
 ) -> dict[str, units.FileText]:
     """Every output file of a project, formatted, with the manifest (the same bytes however it runs).
 
@@ -91,16 +103,17 @@ def render_project(
     keeps the traceback that names the template's line). ``unit_cache`` (generator/units.py)
     lets unchanged units come from the cache; without it every unit renders. With a cache on disk,
     a document spliced from pieces comes as its UTF-8 bytes, and a lazy cache may leave a unit's
-    text in the cache (``units.FileText``; ``units.materialized`` gives every text).
+    text in the cache (``units.FileText``; ``units.materialized`` gives every text). ``encoded``:
+    every text comes as its UTF-8 bytes (for the writer: each is encoded once, here).
     """
     previous = units.use(unit_cache or units.UnitCache(None, enabled=False))
     try:
-        return _render_all(project, one_process=one_process)
+        return _render_all(project, one_process=one_process, encoded=encoded)
     finally:
         units.use(previous)
 
 
-def _render_all(project: ProjectIR, *, one_process: bool) -> dict[str, units.FileText]:
+def _render_all(project: ProjectIR, *, one_process: bool, encoded: bool) -> dict[str, units.FileText]:
     if not one_process and _parallel(project):
         global _FORKED
         _FORKED = project
@@ -120,7 +133,7 @@ def _render_all(project: ProjectIR, *, one_process: bool) -> dict[str, units.Fil
         files.update((path, units.hashed(data, sha256)) for path, (data, sha256) in theirs.items())
     else:
         files = _render(project, RENDERERS)
-    files[MANIFEST] = _manifest(project, files)
+    files[MANIFEST] = _manifest(project, files, encoded)
     return dict(sorted(files.items()))
 
 
