@@ -13,13 +13,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from generator import cli_diff, cli_i18n
 from generator.problems import SpecError
 
 if TYPE_CHECKING:
+    from generator.front import FrontCache
     from generator.ir import ProjectIR
+    from generator.spec_model import Spec
+    from generator.yaml_document import Document
     from generator.output_record import OutputRecord
     from generator.pipeline import Incremental
     from generator.units import FileText
@@ -206,13 +209,39 @@ def render(
     read by the writer only where it must write them).
     """
     from generator import cache, front, ir_cache, overrides, pipeline, units
+    from generator.precompile import ChildBytecode
     from generator.templating import environment
 
-    front_cache = front.FrontCache.for_run()
-    doc, spec = front.load(spec_path, front_cache)  # unchanged parts of the spec from the cache, when on
-    chosen = overrides.folders(templates, doc)
+    bytecode = cache.jinja_bytecode_cache()
+    # Without a bytecode cache, a child compiles the templates while the spec is read and checked.
+    compiled = ChildBytecode.start() if bytecode is None and incremental is None else None
+    try:
+        front_cache = front.FrontCache.for_run()
+        doc, spec = front.load(spec_path, front_cache)  # unchanged parts of the spec from the cache, when on
+        chosen = overrides.folders(templates, doc)
+        chosen_bytecode = bytecode or (None if chosen else compiled)
+        return _render_loaded(doc, spec, chosen, front_cache, chosen_bytecode, incremental, lazy)
+    finally:
+        if compiled is not None:
+            compiled.close()
+            if environment().bytecode_cache is compiled:
+                environment().bytecode_cache = None
+
+
+def _render_loaded(
+    doc: Document,
+    spec: Spec,
+    chosen: tuple[Path, ...],
+    front_cache: FrontCache | None,
+    bytecode: Any,
+    incremental: Incremental | None,
+    lazy: bool,
+) -> Rendered:
+    from generator import ir_cache, overrides, pipeline, units
+    from generator.templating import environment
+
     with overrides.active(chosen):
-        environment().bytecode_cache = cache.jinja_bytecode_cache()
+        environment().bytecode_cache = bytecode
         unit_cache = None if chosen or incremental is not None else units.UnitCache.for_run(lazy=lazy)
         segments = front_cache.segment_keys() if front_cache is not None else None
         project = ir_cache.build_ir(spec, unit_cache, segments)
@@ -255,8 +284,11 @@ def _run(args: argparse.Namespace) -> int:
         return cli_diff.run(args)
     if args.command in cli_i18n.COMMANDS:
         return cli_i18n.run(args)
+    return _generate_or_check(args)
+
+
+def _generate_or_check(args: argparse.Namespace) -> int:
     from generator import cache, writer
-    from generator.units import StaleUnit
     from generator.yaml_source import spec_files
 
     if args.command == "generate" and args.spec.exists():
@@ -273,21 +305,33 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{args.out}: up to date ({len(expected)} files)")
         return EXIT_OK
     rendered = render(args.spec, args.templates, lazy=args.command == "generate")
-    files = rendered.files
     if key is not None and not rendered.templates:
-        cache.store(key, files)
+        cache.store(key, rendered.files)
     if args.command == "check":
-        comparison = writer.compare(args.out, files)
-        if comparison.clean:
-            print(f"{args.out}: up to date ({len(files)} files)")
-            return EXIT_OK
-        sys.stdout.write(writer.unified_diff(args.out, files, comparison))
-        print(
-            f"{args.out} is stale: {len(comparison.changed)} changed, {len(comparison.missing)} missing, "
-            f"{len(comparison.orphans)} orphan; run `make generate`",
-            file=sys.stderr,
-        )
-        return EXIT_STALE
+        return _check(args.out, rendered.files)
+    return _write(args, rendered.files)
+
+
+def _check(out: Path, files: dict[str, FileText]) -> int:
+    from generator import writer
+
+    comparison = writer.compare(out, files)
+    if comparison.clean:
+        print(f"{out}: up to date ({len(files)} files)")
+        return EXIT_OK
+    sys.stdout.write(writer.unified_diff(out, files, comparison))
+    print(
+        f"{out} is stale: {len(comparison.changed)} changed, {len(comparison.missing)} missing, "
+        f"{len(comparison.orphans)} orphan; run `make generate`",
+        file=sys.stderr,
+    )
+    return EXIT_STALE
+
+
+def _write(args: argparse.Namespace, files: dict[str, FileText]) -> int:
+    from generator import writer
+    from generator.units import StaleUnit
+
     record = _output_record(args.out, files)
     try:
         comparison = writer.write_tree(args.out, files, record.holds if record else None)

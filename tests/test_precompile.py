@@ -1,0 +1,75 @@
+"""The templates a forked child compiles (generator/precompile.py) are the code Jinja compiles
+here; anything the child did not send, or sent for another source, is compiled here as usual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jinja2.bccache import Bucket
+
+from conftest import ROOT
+from generator import cli, precompile
+from generator.templating import environment
+
+
+def _bucket(cache: precompile.ChildBytecode, name: str, source: str | None = None) -> Bucket:
+    env = environment()
+    assert env.loader is not None
+    real, filename, _ = env.loader.get_source(env, name)
+    return cache.get_bucket(env, name, filename or name, real if source is None else source)
+
+
+def test_every_template_compiled_by_the_child_is_the_code_compiled_here() -> None:
+    cache = precompile.ChildBytecode.start()
+    assert cache is not None
+    env = environment()
+    assert env.loader is not None
+    try:
+        names = env.list_templates()
+        for name in reversed(names):  # (not in the order the child sends them)
+            source, filename, _ = env.loader.get_source(env, name)
+            bucket = _bucket(cache, name)
+            assert bucket.code is not None, name
+            assert bucket.code == env.compile(source, name, filename), name
+        assert len(cache.entries) == len(names)
+        # A template edited since the child read it: its source's checksum differs, so the
+        # bucket is left empty and Jinja compiles the new source here.
+        assert _bucket(cache, names[0], "{{ edited }}").code is None
+    finally:
+        cache.close()
+    assert _bucket(cache, names[0]).code is None  # closed: nothing is handed out
+
+
+def test_a_child_that_sends_nothing_leaves_every_template_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(precompile, "_compile_into", lambda fd, env, names: None)
+    cache = precompile.ChildBytecode.start()
+    assert cache is not None
+    try:
+        assert _bucket(cache, "docs/object.md.j2").code is None and cache.done
+    finally:
+        cache.close()
+
+
+def test_a_run_without_a_bytecode_cache_uses_the_child_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[precompile.ChildBytecode] = []
+    start = precompile.ChildBytecode.start
+
+    def recording() -> precompile.ChildBytecode | None:
+        made = start()
+        if made is not None:
+            started.append(made)
+        return made
+
+    monkeypatch.setattr(precompile.ChildBytecode, "start", staticmethod(recording))
+    monkeypatch.setenv("SPECGEN_CACHE", "off")
+    environment().cache.clear()  # every template loaded anew, through the run's bytecode cache
+    assert cli.main(["generate", "--spec", str(ROOT / "spec"), "--out", str(tmp_path / "out")]) == 0
+    (child,) = started
+    assert child.done and child.entries == {}  # closed at the end of the run
+    assert environment().bytecode_cache is None
+    assert cli.main(["check", "--spec", str(ROOT / "spec"), "--out", str(ROOT / "generated")]) == 0
