@@ -265,7 +265,7 @@ def place(pending: Pending, doc: Document) -> None:
     display, layout = pending.display, pending.layout
     values: dict[Path_, Position] = {}
     keys: dict[Path_, Position] = {}
-    values[()] = Position(display, min(layout.segments[0].first, *layout.headers.values()) + 1, 1)
+    values[()] = Position(display, min([layout.segments[0].first, *layout.headers.values()]) + 1, 1)
     for segment, packed in zip(layout.segments, pending.positions):
         rel_values, rel_keys = marshal.loads(packed)
         prefix: Path_ = ()

@@ -144,3 +144,43 @@ def test_templates_lists_every_builtin_name(tmp_path: Path) -> None:
     result = _cli("templates", cwd=tmp_path)
     names = sorted(p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*.j2"))
     assert result.stdout.splitlines() == names
+
+
+def test_a_templates_key_in_a_file_of_its_own_with_the_cache_on(tmp_path: Path) -> None:
+    """A spec folder whose second file holds only `templates:` (no objects): the same output and
+    the same problem with the cache on as off (an audit found exit 3 with the cache on)."""
+    spec = tmp_path / "spec"
+    spec.mkdir()
+    (spec / "a.yaml").write_text(MINIMAL_SPEC, encoding="utf-8")
+    (spec / "b.yaml").write_text("templates: mine\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    outputs = {}
+    for caching in ("off", str(tmp_path / "cache"), str(tmp_path / "cache")):  # the cache cold, then warm
+        env["SPECGEN_CACHE"] = caching
+        run = subprocess.run(
+            [sys.executable, "-m", "generator", "generate", "--spec", "spec", "--out", "out"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        outputs[caching] = (run.returncode, run.stderr.replace(str(tmp_path), "T"))
+    assert (
+        set(outputs.values()) == {(2, outputs["off"][1])}
+        and "spec/b.yaml:1:12: templates" in outputs["off"][1]
+    )
+    (spec / "mine").mkdir()
+    trees = []
+    for caching in ("off", str(tmp_path / "cache"), str(tmp_path / "cache")):
+        env["SPECGEN_CACHE"] = caching
+        shutil.rmtree(tmp_path / "out", ignore_errors=True)
+        run = subprocess.run(
+            [sys.executable, "-m", "generator", "generate", "--spec", "spec", "--out", "out"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 0, run.stderr
+        trees.append(_tree(tmp_path / "out"))
+    assert trees[0] == trees[1] == trees[2]

@@ -137,3 +137,10 @@ def test_positions_shift_with_lines_inserted_above(tmp_path: Path) -> None:
     doc = _segmented(moved, cache)
     assert doc is not None
     assert doc.keys[("objects", "Thing")].line == MINIMAL_SPEC.split("\n").index("  Thing:") + 1 + 4
+
+
+@pytest.mark.parametrize("text", ["templates: mine\n", "# a comment\nspec_version: 1\nlanguages: [en]\n"])
+def test_a_file_without_objects_or_endpoints_reads_the_same_in_segments(tmp_path: Path, text: str) -> None:
+    """One file of a spec folder may hold only top-level keys (no `objects:` header): its positions
+    are placed as a whole read places them (an audit found this raising, exit 3)."""
+    assert _agrees(text, _cache(tmp_path))
