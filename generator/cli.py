@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -103,13 +104,16 @@ def entry() -> NoReturn:
     freeing the run's objects one by one (millions at 500 objects: about 0.15 s) as the
     interpreter's shutdown would. Every command has finished its work by then (files written and
     closed, child processes joined); the output streams are flushed here."""
+    if hasattr(signal, "SIGPIPE"):
+        # Whoever reads the output may stop reading (`specgen validate --format json | head`): the
+        # run then ends as any Unix tool does, by SIGPIPE at its next write. (Python ignores the
+        # signal and raises BrokenPipeError instead, but not from a write the pipe took in part.)
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         status = main()
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:
-        # Whoever read the output stopped reading (`specgen check | head`): stop quietly, with the
-        # status a Unix tool has when SIGPIPE ends it (what is still buffered goes nowhere).
+    except BrokenPipeError:  # where there is no SIGPIPE: stop quietly all the same
         status = EXIT_BROKEN_PIPE
     os._exit(status)
 
