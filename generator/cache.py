@@ -10,8 +10,9 @@ checkout, ignored by git, or the user's cache folder, ``$XDG_CACHE_HOME/specgen`
   bytes, every file of the generator and its templates, the Python version, and the
   installed black, Jinja2, PyYAML and jsonschema (path, size and mtime of their
   ``__init__``). If the output directory already holds exactly those files, nothing runs.
-- ``jinja/``: Jinja2's own bytecode cache of the compiled templates, keyed by template name
-  and checked against the template source on every load.
+- ``jinja/<toolkit digest>/``: Jinja2's bytecode cache of the compiled templates, keyed by
+  template name and checked against the template source on every load; each entry checksummed
+  (``templating.CheckedBytecodeCache``).
 - ``front/<toolkit digest>/``: the spec files' segments as read, and the objects known to
   pass the checks (generator/front.py, generator/yaml_segments.py), each entry checksummed.
 - ``units/<toolkit digest>/``: each object's IR (generator/ir_cache.py) and each rendered unit
@@ -318,6 +319,7 @@ def jinja_bytecode_cache() -> Any:
     folder = toolkit_folder("jinja", 16)
     if folder is None or not folder.is_dir():
         return None
-    import jinja2
+    from generator.blob_store import BlobStore
+    from generator.templating import CheckedBytecodeCache
 
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return CheckedBytecodeCache(BlobStore(folder))

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.bccache import Bucket
 
+from generator.blob_store import BlobStore
 from generator.escaping import ESCAPERS
 from generator.formatting import black_docstring
 from generator.paths import TEMPLATES
@@ -81,6 +83,27 @@ def _environment(overrides: tuple[Path, ...]) -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     return env
+
+
+class CheckedBytecodeCache(jinja2.BytecodeCache):
+    """Jinja's bytecode cache, each entry checksummed with its key (generator/blob_store.py): a
+    damaged entry, or one copied from another template's, is compiled anew, never loaded. (Jinja's
+    own FileSystemBytecodeCache checks only an entry's header and its source's checksum, so a
+    byte changed in the code would have changed the output.)"""
+
+    def __init__(self, store: BlobStore) -> None:
+        self.store = store
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        body = self.store.get(bucket.key.encode("utf-8"))
+        if body is not None:
+            try:
+                bucket.bytecode_from_string(body)
+            except Exception:  # noqa: BLE001 - an entry that cannot be loaded is compiled anew
+                bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store.put(bucket.key.encode("utf-8"), bucket.bytecode_to_string())
 
 
 def reload_templates() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -210,3 +211,30 @@ def test_run_entries_of_the_old_layout_are_removed(tmp_path: Path, monkeypatch: 
     (tmp_path / "runs" / f"{'0' * 64}.json").write_text("{}", encoding="utf-8")
     ours = cache.toolkit_folder("runs")
     assert ours is not None and sorted(p.name for p in (tmp_path / "runs").iterdir()) == [ours.name]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "one byte changed"])
+def test_a_damaged_compiled_template_is_compiled_anew(tmp_path: Path, damage: str) -> None:
+    """Jinja's compiled templates in the cache carry a checksum like every other entry: a damaged
+    one is never loaded (an audit found a truncated one failing every later run, and a changed
+    byte changing the output)."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL_SPEC, encoding="utf-8")
+    out, store = tmp_path / "out", tmp_path / "cache"
+    assert _generate(spec, out, store).returncode == 0
+    entries = [p for p in (store / "jinja").rglob("*") if p.is_file() and p.parent.name != "jinja"]
+    entries = [p for p in entries if not p.name.startswith(".")]
+    assert len(entries) >= 10
+    for entry in entries:
+        raw = entry.read_bytes()
+        if damage == "truncated":
+            entry.write_bytes(raw[:60])
+        else:  # the same length: a constant in the code
+            entry.write_bytes(
+                raw.replace(b">=77", b">=78") if b">=77" in raw else raw[:-1] + bytes([raw[-1] ^ 1])
+            )
+    for area in ("units", "runs"):  # (so the templates are rendered again)
+        shutil.rmtree(store / area)
+    done = _generate(spec, out, store)
+    assert done.returncode == 0, done.stderr
+    assert _generate(spec, out, "off", "check").returncode == 0
