@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from generator import __version__, units
+from generator import __version__, precompile, units
 from generator.formatting import format_files
 from generator.ir import ProjectIR, build_ir
 from generator.json_text import indented
@@ -117,6 +117,7 @@ def _render_all(project: ProjectIR, *, one_process: bool, encoded: bool) -> dict
     if not one_process and _parallel(project):
         global _FORKED
         _FORKED = project
+        precompile.before_fork()
         try:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor

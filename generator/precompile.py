@@ -30,6 +30,7 @@ class ChildBytecode(jinja2.BytecodeCache):
 
     def __init__(self, pid: int, fd: int) -> None:
         self.pid, self.fd = pid, fd
+        self.owner = os.getpid()  # a process forked from this one never reads the pipe
         self.entries: dict[str, bytes] = {}
         self.done = False
         self.buffer = b""
@@ -48,6 +49,7 @@ class ChildBytecode(jinja2.BytecodeCache):
         env = environment()  # the built-in templates (no override is active yet)
         names = sorted(env.list_templates(), key=_first_asked)
         read, write = os.pipe()
+        _widen(write)
         pid = os.fork()
         if pid == 0:  # the child: compile, send, and leave without running anything of the parent's
             os.close(read)
@@ -59,7 +61,7 @@ class ChildBytecode(jinja2.BytecodeCache):
         return cls(pid, read)
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        while bucket.key not in self.entries and not self.done:
+        while bucket.key not in self.entries and not self.done and os.getpid() == self.owner:
             self._receive()
         found = self.entries.get(bucket.key)
         if found is not None:
@@ -67,6 +69,12 @@ class ChildBytecode(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Nothing is kept beyond the run."""
+
+    def receive_all(self) -> None:
+        """Read everything the child sends, waiting for it to finish (before this process forks a
+        renderer: the renderer, which never reads the pipe, then has every template)."""
+        while not self.done and os.getpid() == self.owner:
+            self._receive()
 
     def _receive(self) -> None:
         """Read one entry (a key and its bytes, each after its length) from the child; at the
@@ -99,6 +107,24 @@ class ChildBytecode(jinja2.BytecodeCache):
         except ProcessLookupError:
             pass
         os.waitpid(self.pid, 0)
+
+
+def before_fork() -> None:
+    """Called before this process forks a renderer: the run's templates received in full, if a child compiles them."""
+    bytecode = environment().bytecode_cache
+    if isinstance(bytecode, ChildBytecode):
+        bytecode.receive_all()
+
+
+def _widen(fd: int) -> None:
+    """Let the pipe hold every compiled template (about 300 KB), so the child never waits for this
+    process to read (it reads only when it first renders); where it cannot, the child waits."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):
+        pass
 
 
 def _first_asked(name: str) -> tuple[bool, bool, str]:

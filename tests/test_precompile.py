@@ -3,6 +3,7 @@ here; anything the child did not send, or sent for another source, is compiled h
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,28 @@ def test_a_run_without_a_bytecode_cache_uses_the_child_and_leaves_nothing_behind
     assert child.done and child.entries == {}  # closed at the end of the run
     assert environment().bytecode_cache is None
     assert cli.main(["check", "--spec", str(ROOT / "spec"), "--out", str(ROOT / "generated")]) == 0
+
+
+def test_a_forked_renderer_never_reads_the_childs_pipe() -> None:
+    """The renderer forked by a large run inherits the run's bytecode cache: it takes what had been
+    received (all of it: the run reads everything before it forks) and never reads the pipe, whose
+    records would otherwise be split between two readers (found by an audit)."""
+    cache = precompile.ChildBytecode.start()
+    assert cache is not None
+    names = environment().list_templates()
+    try:
+        pid = os.fork()
+        if pid == 0:  # a process forked before anything was received: it reads nothing
+            bucket = _bucket(cache, "docs/object.md.j2")
+            os._exit(0 if bucket.code is None and not cache.entries else 1)
+        assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+        cache.receive_all()  # (what the run does before it forks its renderer)
+        assert cache.done and len(cache.entries) == len(names)
+        pid = os.fork()
+        if pid == 0:
+            whole = all(_bucket(cache, name).code is not None for name in names)
+            os._exit(0 if whole else 1)
+        assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+        assert all(_bucket(cache, name).code is not None for name in names)  # the stream was whole
+    finally:
+        cache.close()
