@@ -123,25 +123,29 @@ def _holds(path: Path, text: FileText) -> bool:
 
 
 def unified_diff(out: Path, files: Mapping[str, FileText], comparison: Comparison, limit: int = 400) -> str:
-    """A unified diff from the disk to the expected output, at most ``limit`` lines."""
+    """A unified diff from the disk to the expected output, at most about ``limit`` lines.
+
+    Its cost follows what it shows, not the size of the tree: once ``limit`` lines are out, the
+    other changed files are only named; each file is diffed from its first to its last changed
+    line (the lines around them, which are the same, are skipped, and the hunks numbered as in
+    the whole file), and a change of more than a window of lines is shown up to that window.
+    """
     lines: list[str] = []
     same_text: list[str] = []  # changed, but only in kind or permissions
+    unshown: list[str] = []
     for rel in comparison.changed + comparison.missing:
         path = out / rel
         old = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
-        diff = list(
-            difflib.unified_diff(
-                old.splitlines(keepends=True),
-                text_of(files[rel]).splitlines(keepends=True),
-                f"a/{rel}",
-                f"b/{rel}",
-            )
-        )
-        lines.extend(diff)
-        if not diff:
+        new = text_of(files[rel])
+        if old == new:
             same_text.append(rel)
+        elif len(lines) >= limit:
+            unshown.append(rel)
+        else:
+            lines.extend(_file_diff(rel, old.splitlines(keepends=True), new.splitlines(keepends=True), limit))
     if len(lines) > limit:
-        lines = [*lines[:limit], f"... {len(lines) - limit} more diff lines\n"]
+        lines = [*lines[:limit], "... (the diff is cut here)\n"]
+    lines += [f"changed, not shown: {rel}\n" for rel in unshown]
     # Orphans after the cut: a long diff (every header names the spec's hash) must not hide them.
     lines += [
         f"orphan: {rel} (not produced by the spec; generate removes it)\n" for rel in comparison.orphans
@@ -151,6 +155,31 @@ def unified_diff(out: Path, files: Mapping[str, FileText], comparison: Compariso
         for rel in same_text
     ]
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+_HUNK = re.compile(r"@@ -(\d+)((?:,\d+)?) \+(\d+)((?:,\d+)?) @@")
+
+
+def _file_diff(rel: str, old: list[str], new: list[str], window: int, context: int = 3) -> list[str]:
+    """``difflib.unified_diff`` of one file, on the lines between its first and last change."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0  # lines the same at the end (not within the start's)
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    first = max(0, start - context)
+    a, b = old[first : len(old) - max(0, end - context)], new[first : len(new) - max(0, end - context)]
+    cut = len(a) > window or len(b) > window
+    diff = list(difflib.unified_diff(a[:window], b[:window], f"a/{rel}", f"b/{rel}", n=context))
+
+    def shifted(match: re.Match[str]) -> str:
+        return f"@@ -{int(match[1]) + first}{match[2]} +{int(match[3]) + first}{match[4]} @@"
+
+    diff = [_HUNK.sub(shifted, line, count=1) if line.startswith("@@") else line for line in diff]
+    if cut:
+        diff.append(f"... (the change to {rel} goes on past line {first + window}; shown up to there)\n")
+    return diff
 
 
 def _recover(out: Path) -> None:
