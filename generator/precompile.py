@@ -9,12 +9,13 @@ renderers first ask for them. :class:`ChildBytecode`, the run's bytecode cache, 
 its bytes when they have come (waiting for them while the child is still at it). Jinja itself
 checks the header and the source's checksum, so a template changed meanwhile, or one the child
 could not compile, is compiled here as it would be without this module; the code is the one
-Jinja compiles here (``tests/test_precompile.py`` renders every template both ways).
+Jinja compiles here (``tests/test_precompile.py`` compares every template's code both ways).
 """
 
 from __future__ import annotations
 
 import os
+import select
 import signal
 import threading
 from typing import Any
@@ -23,6 +24,8 @@ import jinja2
 from jinja2.bccache import Bucket
 
 from generator.templating import environment
+
+WAIT = 5.0  # seconds without a word from the child before this process compiles the rest
 
 
 class ChildBytecode(jinja2.BytecodeCache):
@@ -43,7 +46,7 @@ class ChildBytecode(jinja2.BytecodeCache):
             not hasattr(os, "fork")
             or (os.cpu_count() or 1) < 2
             or os.environ.get("SPECGEN_JOBS") == "1"
-            or threading.active_count() > 1
+            or not _alone()
         ):
             return None
         env = environment()  # the built-in templates (no override is active yet)
@@ -65,7 +68,10 @@ class ChildBytecode(jinja2.BytecodeCache):
             self._receive()
         found = self.entries.get(bucket.key)
         if found is not None:
-            bucket.bytecode_from_string(found)  # (Jinja checks its header and checksum)
+            try:
+                bucket.bytecode_from_string(found)  # (Jinja checks its header and checksum)
+            except Exception:  # noqa: BLE001 - compiled here instead
+                bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Nothing is kept beyond the run."""
@@ -90,6 +96,10 @@ class ChildBytecode(jinja2.BytecodeCache):
 
     def _read(self, size: int) -> bytes | None:
         while len(self.buffer) < size:
+            # A child that sends nothing for this long is stuck (one template compiles in a few
+            # hundredths of a second): this process compiles the rest itself.
+            if not select.select([self.fd], [], [], WAIT)[0]:
+                return None
             chunk = os.read(self.fd, max(65536, size - len(self.buffer)))
             if not chunk:
                 return None
@@ -107,6 +117,12 @@ class ChildBytecode(jinja2.BytecodeCache):
         except ProcessLookupError:
             pass
         os.waitpid(self.pid, 0)
+
+
+def _alone() -> bool:
+    """Whether this is the process's only thread (a fork copies no other thread, and a lock one
+    of them held would stay held in the child)."""
+    return threading.active_count() == 1
 
 
 def before_fork() -> None:

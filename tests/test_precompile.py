@@ -4,6 +4,7 @@ here; anything the child did not send, or sent for another source, is compiled h
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,12 @@ from jinja2.bccache import Bucket
 from conftest import ROOT
 from generator import cli, precompile
 from generator.templating import environment
+
+
+@pytest.fixture(autouse=True)
+def _alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test process may have idle threads left by other tests; the child forks all the same."""
+    monkeypatch.setattr(precompile, "_alone", lambda: True)
 
 
 def _bucket(cache: precompile.ChildBytecode, name: str, source: str | None = None) -> Bucket:
@@ -99,3 +106,16 @@ def test_a_forked_renderer_never_reads_the_childs_pipe() -> None:
         assert all(_bucket(cache, name).code is not None for name in names)  # the stream was whole
     finally:
         cache.close()
+
+
+def test_a_stuck_child_is_given_up_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child that sends nothing (stuck) holds the run up for WAIT seconds at most, once."""
+    monkeypatch.setattr(precompile, "WAIT", 0.2)
+    monkeypatch.setattr(precompile, "_compile_into", lambda fd, env, names: time.sleep(60))
+    cache = precompile.ChildBytecode.start()
+    assert cache is not None
+    try:
+        assert _bucket(cache, "docs/object.md.j2").code is None and cache.done
+        assert _bucket(cache, "docs/index.md.j2").code is None
+    finally:
+        cache.close()  # (the child is stopped and collected)
