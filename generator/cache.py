@@ -5,10 +5,10 @@ checkout, ignored by git, or the user's cache folder, ``$XDG_CACHE_HOME/specgen`
 ``~/.cache/specgen``, for an installed toolkit; ``SPECGEN_CACHE=<dir>`` moves it,
 ``SPECGEN_CACHE=off`` turns it off):
 
-- ``runs/<toolkit digest>/<key>.json``: for one set of inputs, the SHA-256 of every output file. The key
-  hashes everything the output depends on: the spec files' names (as shown in headers) and
-  bytes, every file of the generator and its templates, the Python version, and the
-  installed black, Jinja2, PyYAML and jsonschema (path, size and mtime of their
+- ``runs/<toolkit digest>/<key>.json``: for one set of inputs, the SHA-256 of every output
+  file. The key hashes everything the output depends on: the spec files' names (as shown in
+  headers) and bytes, every file of the generator and its templates, the Python version, and
+  the installed black, Jinja2, PyYAML and jsonschema (path, size and mtime of their
   ``__init__``). If the output directory already holds exactly those files, nothing runs.
 - ``jinja/<toolkit digest>/``: Jinja2's bytecode cache of the compiled templates, keyed by
   template name and checked against the template source on every load; each entry checksummed
@@ -22,9 +22,9 @@ checkout, ignored by git, or the user's cache folder, ``$XDG_CACHE_HOME/specgen`
 
 Each area keeps the folders of the last :data:`KEPT_TOOLKITS` toolkits used (another version,
 an edited template) and drops older ones when a run opens its own; a toolkit's folder that has
-grown past :data:`MAX_FOLDER_BYTES` (the entries of many edits) is emptied when a run next opens it. The output never depends
-on the cache: a hit only skips recomputing bytes that would be identical, and a miss, a corrupt
-entry or an unwritable directory just means more work. The cache modules (this one,
+grown past :data:`MAX_FOLDER_BYTES` (the entries of many edits) is emptied when a run next
+opens it. The output never depends on the cache: a hit only skips recomputing bytes that would
+be identical, and a miss, a corrupt entry or an unwritable directory just means more work. The cache modules (this one,
 blob_store.py, output_record.py) and Jinja2's bytecode cache are the only code that writes
 there; nothing here writes the output directory (that is writer.py).
 """
